@@ -1,0 +1,5 @@
+//! End-to-end tests of the `mkto` binary.
+
+mod errors;
+mod fidelity;
+mod support;

@@ -1,0 +1,2 @@
+//! The Marketo client (in progress).
+pub mod fidelity;

@@ -1,0 +1,2 @@
+//! The Marketo emulator (in progress).
+pub mod fidelity;

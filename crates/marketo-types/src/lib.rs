@@ -1,0 +1,12 @@
+#![doc = include_str!("../README.md")]
+
+pub mod clock;
+pub mod codes;
+pub mod envelope;
+pub mod limits;
+pub mod quota_day;
+pub mod record;
+pub mod request_id;
+
+#[cfg(test)]
+mod wire_tests;
