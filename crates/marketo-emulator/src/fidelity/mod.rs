@@ -1,10 +1,15 @@
 //! How the emulator produces each catalogued code, for `docs/fidelity.md`.
+//!
+//! The HTTP layer (`server.rs`: pipeline, auth, limits, faults) and the domain model (`model.rs`: leads, lists,
+//! fields) each declare the codes they produce.
+
+mod model;
+mod server;
 
 /// How the emulator produces `code`: `None` while it does not produce it yet.
 ///
 /// Each answer starts with `naturally:` (produced by its documented cause) or `fault rule:` (injected through
 /// the admin API or the config file), and names the test that proves it.
 pub fn production(code: u16) -> Option<&'static str> {
-    let _ = code;
-    None
+    server::production(code).or_else(|| model::production(code))
 }
