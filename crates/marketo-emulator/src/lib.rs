@@ -1,2 +1,4 @@
 //! The Marketo emulator (in progress).
 pub mod fidelity;
+pub mod model;
+pub mod store;

@@ -1,0 +1,49 @@
+//! Get Lead by Id and Delete Leads.
+
+use super::errors::{self, skip_id};
+use super::project;
+use super::schema::LeadSchema;
+use crate::store::leads as rows;
+use crate::store::Store;
+use marketo_types::envelope::ApiError;
+use marketo_types::record::{RecordResult, RecordStatus};
+use serde_json::{Map, Value};
+
+/// The lead with `id` as a one-element list, or an empty list for an unknown id [INF].
+pub(super) fn get(
+    schema: &LeadSchema,
+    store: &Store,
+    id: i64,
+    fields: Option<&[String]>,
+) -> Result<Vec<Map<String, Value>>, ApiError> {
+    let columns = project::columns(schema, fields)?;
+    let lead = store.with(|db| rows::get(db, id))?;
+    Ok(lead
+        .map(|l| vec![project::render(&l, &columns)])
+        .unwrap_or_default())
+}
+
+/// `deleted` per known id, `skipped` 1004 per unknown one [INF], in input order, in one transaction.
+pub(super) fn delete(
+    schema: &LeadSchema,
+    store: &Store,
+    ids: &[i64],
+) -> Result<Vec<RecordResult>, ApiError> {
+    if ids.is_empty() {
+        return Err(ApiError::catalogued(701, &["input"]));
+    }
+    if ids.len() > schema.rules.max_batch {
+        return Err(errors::invalid_data());
+    }
+    store.transaction(|db| {
+        ids.iter()
+            .map(|&id| {
+                Ok(if rows::delete(db, id)? {
+                    RecordResult::with_id(id, RecordStatus::Deleted)
+                } else {
+                    skip_id(id, ApiError::catalogued(1004, &[]))
+                })
+            })
+            .collect()
+    })
+}

@@ -1,0 +1,115 @@
+//! Static list membership: add, remove, is-member, members.
+//!
+//! An unknown list is 1013 "Object not found" at response level [INF from the error table]. Unknown leads are
+//! `skipped` 1004 and keep their id (as in the docs' examples); removing a lead that is not a member is 1015.
+//! Adding a lead that is already a member answers `added` [INF].
+
+use super::errors::{self, skip_id};
+use super::filter::{self, Page};
+use super::paging::{self, Kind};
+use super::project;
+use super::schema::LeadSchema;
+use crate::store::{leads, lists, Store, StoreError};
+use marketo_types::envelope::ApiError;
+use marketo_types::record::{RecordResult, RecordStatus};
+use rusqlite::Connection;
+
+fn checked(schema: &LeadSchema, ids: &[i64]) -> Result<(), ApiError> {
+    if ids.is_empty() {
+        return Err(ApiError::catalogued(701, &["id"]));
+    }
+    if ids.len() > schema.rules.max_batch {
+        return Err(errors::invalid_data());
+    }
+    Ok(())
+}
+
+/// Run `each` on every id inside one transaction, after checking the list exists.
+fn per_lead(
+    schema: &LeadSchema,
+    store: &Store,
+    list_id: i64,
+    ids: &[i64],
+    each: impl Fn(&Connection, i64) -> Result<RecordResult, StoreError>,
+) -> Result<Vec<RecordResult>, ApiError> {
+    checked(schema, ids)?;
+    store.transaction(|db| {
+        if !lists::exists(db, list_id)? {
+            return Err(ApiError::catalogued(1013, &[]));
+        }
+        ids.iter()
+            .map(|&id| {
+                if !leads::exists(db, id)? {
+                    return Ok(skip_id(id, ApiError::catalogued(1004, &[])));
+                }
+                Ok(each(db, id)?)
+            })
+            .collect()
+    })
+}
+
+pub(super) fn add(
+    schema: &LeadSchema,
+    store: &Store,
+    list_id: i64,
+    ids: &[i64],
+) -> Result<Vec<RecordResult>, ApiError> {
+    per_lead(schema, store, list_id, ids, |db, id| {
+        lists::add(db, list_id, id)?;
+        Ok(RecordResult::with_id(id, RecordStatus::Added))
+    })
+}
+
+pub(super) fn remove(
+    schema: &LeadSchema,
+    store: &Store,
+    list_id: i64,
+    ids: &[i64],
+) -> Result<Vec<RecordResult>, ApiError> {
+    per_lead(schema, store, list_id, ids, |db, id| {
+        Ok(if lists::remove(db, list_id, id)? {
+            RecordResult::with_id(id, RecordStatus::Removed)
+        } else {
+            skip_id(id, ApiError::catalogued(1015, &[]))
+        })
+    })
+}
+
+pub(super) fn is_member(
+    schema: &LeadSchema,
+    store: &Store,
+    list_id: i64,
+    ids: &[i64],
+) -> Result<Vec<RecordResult>, ApiError> {
+    per_lead(schema, store, list_id, ids, |db, id| {
+        let status = if lists::is_member(db, list_id, id)? {
+            RecordStatus::Memberof
+        } else {
+            RecordStatus::Notmemberof
+        };
+        Ok(RecordResult::with_id(id, status))
+    })
+}
+
+pub(super) fn members(
+    schema: &LeadSchema,
+    store: &Store,
+    list_id: i64,
+    fields: Option<&[String]>,
+    batch_size: usize,
+    next_page_token: Option<&str>,
+) -> Result<Page, ApiError> {
+    let columns = project::columns(schema, fields)?;
+    let after = paging::decode(Kind::List, next_page_token)?;
+    let size = filter::page_size(batch_size);
+    let rows = store.with(|db| {
+        if !lists::exists(db, list_id)? {
+            return Ok(None);
+        }
+        lists::members(db, list_id, after, size + 1).map(Some)
+    })?;
+    let Some(mut rows) = rows else {
+        return Err(ApiError::catalogued(1013, &[]));
+    };
+    Ok(filter::page(&mut rows, size, Kind::List, &columns))
+}

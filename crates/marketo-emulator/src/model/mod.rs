@@ -1,0 +1,176 @@
+//! The emulator's domain model: leads, static lists, fields. Plain Rust, no HTTP types.
+//!
+//! Every operation returns either a response-level [`ApiError`] (the whole call fails) or its per-record
+//! [`RecordResult`]s in input order. Time comes in as `now`. Storage is [`crate::store`].
+//!
+//! ```
+//! use marketo_emulator::model::{DbLocation, Model, SyncLeads};
+//! use marketo_emulator::model::schema::LeadSchema;
+//! use chrono::{TimeZone, Utc};
+//! let model = Model::open(DbLocation::InMemory, LeadSchema::default()).unwrap();
+//! let now = Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0).unwrap();
+//! let req = SyncLeads::new(vec![serde_json::json!({"email": "ann@example.com"})]);
+//! let out = model.sync_leads(&req, now).unwrap();
+//! assert_eq!(out[0].id, Some(1));
+//! let lead = model.get_lead(1, None).unwrap();
+//! assert_eq!(lead[0]["email"], "ann@example.com");
+//! assert_eq!(lead[0]["createdAt"], "2024-05-01T12:00:00Z");
+//! ```
+
+mod describe;
+mod errors;
+mod filter;
+mod leads;
+mod lists;
+mod paging;
+mod project;
+mod record;
+pub mod schema;
+mod seed;
+mod standard_fields;
+mod sync;
+mod value;
+
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, Utc};
+use marketo_types::envelope::ApiError;
+use marketo_types::record::RecordResult;
+use serde_json::{Map, Value};
+use std::path::PathBuf;
+
+pub use filter::{FilterQuery, Page};
+pub use seed::{ListSeed, Seed, SeedReport};
+pub use sync::{SyncAction, SyncLeads};
+
+/// Where the database lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbLocation {
+    /// A private in-memory database, gone when the model is dropped.
+    InMemory,
+    /// A SQLite file (WAL mode), created if absent; reopening it restores the state.
+    Path(PathBuf),
+}
+
+/// The domain model: the lead schema and the store.
+#[derive(Debug)]
+pub struct Model {
+    schema: schema::LeadSchema,
+    store: Store,
+}
+
+impl Model {
+    /// Open (or create) the database and apply migrations.
+    pub fn open(db: DbLocation, schema: schema::LeadSchema) -> Result<Model, StoreError> {
+        let store = match db {
+            DbLocation::InMemory => Store::open_in_memory()?,
+            DbLocation::Path(path) => Store::open_file(&path)?,
+        };
+        Ok(Model { schema, store })
+    }
+
+    /// The lead schema.
+    pub fn schema(&self) -> &schema::LeadSchema {
+        &self.schema
+    }
+
+    /// Forget every lead, list and membership; the schema and key-value entries stay.
+    pub fn reset(&self) -> Result<(), StoreError> {
+        self.store.clear_data()
+    }
+
+    /// Load leads and lists (the admin API's `POST /_emulator/seed`). All or nothing.
+    pub fn seed(&self, seed: &Seed, now: DateTime<Utc>) -> Result<SeedReport, ApiError> {
+        seed::run(&self.schema, &self.store, seed, now)
+    }
+
+    /// Sync Leads (`POST /rest/v1/leads.json`): one result per input record, in input order.
+    pub fn sync_leads(
+        &self,
+        req: &SyncLeads,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RecordResult>, ApiError> {
+        sync::run(&self.schema, &self.store, req, now)
+    }
+
+    /// Get Lead by Id: one record, or none for an unknown id.
+    pub fn get_lead(
+        &self,
+        id: i64,
+        fields: Option<&[String]>,
+    ) -> Result<Vec<Map<String, Value>>, ApiError> {
+        leads::get(&self.schema, &self.store, id, fields)
+    }
+
+    /// Get Leads by Filter Type.
+    pub fn leads_by_filter(&self, q: &FilterQuery) -> Result<Page, ApiError> {
+        filter::run(&self.schema, &self.store, q)
+    }
+
+    /// Delete Leads: `deleted`, or `skipped` 1004 for unknown ids.
+    pub fn delete_leads(&self, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
+        leads::delete(&self.schema, &self.store, ids)
+    }
+
+    /// `describe.json` result entries.
+    pub fn describe(&self) -> Vec<Value> {
+        describe::describe(&self.schema)
+    }
+
+    /// `describe2.json` result entries.
+    pub fn describe2(&self) -> Vec<Value> {
+        describe::describe2(&self.schema)
+    }
+
+    /// Add leads to a static list: `added`, or `skipped` 1004.
+    pub fn list_add(&self, list_id: i64, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
+        lists::add(&self.schema, &self.store, list_id, ids)
+    }
+
+    /// Remove leads from a static list: `removed`, or `skipped` 1004 / 1015.
+    pub fn list_remove(&self, list_id: i64, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
+        lists::remove(&self.schema, &self.store, list_id, ids)
+    }
+
+    /// Membership test: `memberof`, `notmemberof`, or `skipped` 1004.
+    pub fn list_is_member(&self, list_id: i64, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
+        lists::is_member(&self.schema, &self.store, list_id, ids)
+    }
+
+    /// The members of a static list, paged by lead id.
+    pub fn list_members(
+        &self,
+        list_id: i64,
+        fields: Option<&[String]>,
+        batch_size: usize,
+        next_page_token: Option<&str>,
+    ) -> Result<Page, ApiError> {
+        lists::members(
+            &self.schema,
+            &self.store,
+            list_id,
+            fields,
+            batch_size,
+            next_page_token,
+        )
+    }
+
+    /// A value the HTTP side stored (quota counters, usage history).
+    pub fn kv_get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.store.with(|db| crate::store::kv::get(db, key))
+    }
+
+    /// Store a value for the HTTP side.
+    pub fn kv_set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.store.with(|db| crate::store::kv::set(db, key, value))
+    }
+
+    /// How many leads exist.
+    pub fn lead_count(&self) -> Result<u64, StoreError> {
+        self.store.with(crate::store::leads::count)
+    }
+}
+
+/// The lead database's timestamp format: `2015-08-24T20:17:23Z`.
+pub fn format_time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}

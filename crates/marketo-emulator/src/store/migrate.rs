@@ -1,0 +1,62 @@
+//! Schema migrations, keyed by `PRAGMA user_version`; each step runs once, so reopening a file is harmless.
+
+use super::StoreError;
+use rusqlite::Connection;
+
+/// Each entry moves the database from version `index` to `index + 1`.
+const STEPS: &[&str] = &[
+    // 1: leads, lists, memberships, key-value.
+    "CREATE TABLE IF NOT EXISTS leads (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         email_key TEXT,
+         partition TEXT NOT NULL,
+         created_at TEXT NOT NULL,
+         updated_at TEXT NOT NULL,
+         data TEXT NOT NULL
+     );
+     CREATE INDEX IF NOT EXISTS leads_email_key ON leads(email_key);
+     CREATE TABLE IF NOT EXISTS lists (
+         id INTEGER PRIMARY KEY,
+         name TEXT NOT NULL
+     );
+     CREATE TABLE IF NOT EXISTS list_members (
+         list_id INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+         lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+         PRIMARY KEY (list_id, lead_id)
+     ) WITHOUT ROWID;
+     CREATE INDEX IF NOT EXISTS list_members_lead ON list_members(lead_id);
+     CREATE TABLE IF NOT EXISTS kv (
+         key TEXT PRIMARY KEY,
+         value TEXT NOT NULL
+     );",
+];
+
+/// Bring the database to the latest version.
+pub(super) fn run(conn: &Connection) -> Result<(), StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (index, step) in STEPS.iter().enumerate() {
+        let target = index as i64 + 1;
+        if version < target {
+            conn.execute_batch(&format!(
+                "BEGIN; {step}; PRAGMA user_version = {target}; COMMIT;"
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_idempotent() {
+        let conn = Connection::open_in_memory().unwrap();
+        run(&conn).unwrap();
+        run(&conn).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, STEPS.len() as i64);
+    }
+}

@@ -1,0 +1,101 @@
+//! SQLite storage behind one owner: one `rusqlite::Connection` behind a mutex, WAL on files, idempotent
+//! migrations, prepared statements cached.
+//!
+//! Leads keep `id`, the lower-cased email (the lookup key), the partition and the two timestamps in columns,
+//! and every other field value as one JSON object in `data`.
+//!
+//! ```
+//! use marketo_emulator::store::Store;
+//! let store = Store::open_in_memory().unwrap();
+//! store.with(|db| marketo_emulator::store::kv::set(db, "k", "v")).unwrap();
+//! assert_eq!(store.with(|db| marketo_emulator::store::kv::get(db, "k")).unwrap().as_deref(), Some("v"));
+//! ```
+
+pub mod kv;
+pub mod leads;
+pub mod lists;
+mod migrate;
+
+use rusqlite::Connection;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// A storage failure: the model turns it into 611 "System error".
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite said no.
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored JSON document did not parse.
+    #[error("stored json: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A thread panicked while holding the connection.
+    #[error("the store lock is poisoned")]
+    Poisoned,
+}
+
+/// The one owner of the SQLite connection.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+impl Store {
+    /// A fresh in-memory database.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory()?, false)
+    }
+
+    /// The database file at `path` (created if absent), in WAL mode; state survives reopening.
+    pub fn open_file(path: &Path) -> Result<Store, StoreError> {
+        Store::init(Connection::open(path)?, true)
+    }
+
+    fn init(conn: Connection, file: bool) -> Result<Store, StoreError> {
+        if file {
+            // journal_mode answers with a row, so it is queried rather than executed.
+            let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;")?;
+        }
+        conn.execute_batch("PRAGMA foreign_keys=ON;")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        migrate::run(&conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// Run `f` with the connection.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let conn = self.conn.lock().map_err(|_| StoreError::Poisoned)?;
+        f(&conn)
+    }
+
+    /// Run `f` inside one transaction, committed when `f` returns `Ok`, rolled back otherwise.
+    ///
+    /// `E` is the caller's error type (the model's `ApiError`), so domain errors roll back too.
+    pub fn transaction<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.conn.lock().map_err(|_| StoreError::Poisoned)?;
+        let tx = conn.transaction().map_err(StoreError::from)?;
+        let out = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    /// Delete every lead, list and membership (and restart ids); key-value entries are kept.
+    pub fn clear_data(&self) -> Result<(), StoreError> {
+        self.with(|db| {
+            db.execute_batch(
+                "BEGIN; DELETE FROM list_members; DELETE FROM lists; DELETE FROM leads; \
+                 DELETE FROM sqlite_sequence WHERE name = 'leads'; COMMIT;",
+            )?;
+            Ok(())
+        })
+    }
+}
