@@ -1,9 +1,15 @@
 //! `mkto`: sync and export Marketo data with progress, rejects and resume; explain error codes; serve the
 //! emulator. Each subcommand lives in its own file under `commands/`.
 
+mod checkpoint;
 mod commands;
+mod connect;
 mod fidelity;
+mod input;
 mod output;
+mod rejects;
+mod summary;
+mod validate;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -18,7 +24,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match commands::run(cli.command) {
+    match commands::run(cli.command, <Cli as clap::CommandFactory>::command) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("mkto: {err:#}");

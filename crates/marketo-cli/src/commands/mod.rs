@@ -1,5 +1,6 @@
 //! The subcommands, one file each.
 
+pub mod completions;
 pub mod errors;
 
 use clap::Subcommand;
@@ -10,11 +11,16 @@ use std::process::ExitCode;
 pub enum Command {
     /// Look up Marketo error codes: what they mean and what to do about them.
     Errors(errors::ErrorsArgs),
+    /// Print a shell completion script.
+    Completions(completions::CompletionsArgs),
 }
 
-/// Run one subcommand.
-pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+/// Run one subcommand. `definition` gives the whole command line's definition (for completions).
+pub fn run(command: Command, definition: fn() -> clap::Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Errors(args) => errors::run(args),
+        Command::Completions(args) => {
+            completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)
+        }
     }
 }

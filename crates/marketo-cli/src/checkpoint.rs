@@ -1,0 +1,209 @@
+//! The checkpoint of a sync: which input lines are done (answered by Marketo or rejected locally), the counts
+//! so far, and how long the rejects file was, written atomically after every batch. An interrupted run
+//! (Ctrl-C, a kill, a 607 that ends the day) continues from it with `--resume` without losing or doubling a
+//! record.
+
+use crate::summary::Counts;
+use anyhow::{bail, Context};
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Sorted, disjoint, inclusive ranges of line numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineSet(Vec<(u64, u64)>);
+
+impl LineSet {
+    /// Whether `line` is in the set.
+    pub fn contains(&self, line: u64) -> bool {
+        let i = self.0.partition_point(|&(_, end)| end < line);
+        self.0.get(i).is_some_and(|&(start, _)| start <= line)
+    }
+
+    /// Add a line.
+    pub fn insert(&mut self, line: u64) {
+        let i = self
+            .0
+            .partition_point(|&(_, end)| end.saturating_add(1) < line);
+        match self.0.get_mut(i) {
+            Some((start, end)) if *start <= line.saturating_add(1) => {
+                *start = (*start).min(line);
+                *end = (*end).max(line);
+                // Merge with the next range if they now touch.
+                if let Some(&(ns, ne)) = self.0.get(i + 1) {
+                    if ns <= self.0[i].1.saturating_add(1) {
+                        self.0[i].1 = self.0[i].1.max(ne);
+                        self.0.remove(i + 1);
+                    }
+                }
+            }
+            _ => self.0.insert(i, (line, line)),
+        }
+    }
+
+    /// How many lines.
+    pub fn len(&self) -> u64 {
+        self.0.iter().map(|(s, e)| e - s + 1).sum()
+    }
+
+    /// The ranges (for tests and diagnostics).
+    #[cfg(test)]
+    pub fn ranges(&self) -> &[(u64, u64)] {
+        &self.0
+    }
+}
+
+/// What a sync run must agree on to resume another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunKey {
+    /// The input path as given.
+    pub input: String,
+    /// The sync action.
+    pub action: String,
+    /// The lookup field.
+    pub lookup_field: String,
+    /// The partition, if any.
+    pub partition: Option<String>,
+}
+
+/// The checkpoint file's content.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Checkpoint {
+    /// Format version.
+    pub version: u32,
+    /// The run this belongs to.
+    pub key: RunKey,
+    /// Lines done.
+    pub done: LineSet,
+    /// Counts so far.
+    pub counts: Counts,
+    /// Length of the rejects file when this was written.
+    pub rejects_bytes: u64,
+}
+
+impl Checkpoint {
+    /// A fresh checkpoint.
+    pub fn new(key: RunKey) -> Self {
+        Checkpoint {
+            version: 1,
+            key,
+            done: LineSet::default(),
+            counts: Counts::default(),
+            rejects_bytes: 0,
+        }
+    }
+
+    /// Load one, checking it belongs to this run.
+    pub fn load(path: &Path, key: &RunKey) -> anyhow::Result<Checkpoint> {
+        let text = fs::read_to_string(path)
+            .with_context(|| format!("cannot read the state file {}", path.display()))?;
+        let cp: Checkpoint = serde_json::from_str(&text).with_context(|| {
+            format!(
+                "the state file {} is not a mkto sync checkpoint",
+                path.display()
+            )
+        })?;
+        if cp.key != *key {
+            bail!(
+                "the state file {} belongs to another run ({} with action {}, lookup field {}): \
+                 resume with the same file and options, or use another --state",
+                path.display(),
+                cp.key.input,
+                cp.key.action,
+                cp.key.lookup_field
+            );
+        }
+        Ok(cp)
+    }
+
+    /// Write atomically: a temporary file beside it, synced, then renamed over.
+    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
+        let tmp = tmp_path(path);
+        let mut f = fs::File::create(&tmp)
+            .with_context(|| format!("cannot write the state file {}", tmp.display()))?;
+        serde_json::to_writer(&mut f, self)?;
+        f.write_all(b"\n")?;
+        f.sync_data()?;
+        fs::rename(&tmp, path)
+            .with_context(|| format!("cannot write the state file {}", path.display()))?;
+        Ok(())
+    }
+}
+
+fn tmp_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".tmp");
+    path.with_file_name(name)
+}
+
+/// The default state path beside the input: `leads.csv` -> `leads.state.json`.
+pub fn default_path(input: &str) -> PathBuf {
+    if input == "-" {
+        return PathBuf::from("stdin.state.json");
+    }
+    let p = Path::new(input);
+    let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("input");
+    p.with_file_name(format!("{stem}.state.json"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn line_set_merges() {
+        let mut s = LineSet::default();
+        for l in [5, 7, 6, 1, 2, 10] {
+            s.insert(l);
+        }
+        assert_eq!(s.ranges(), &[(1, 2), (5, 7), (10, 10)]);
+        assert!(s.contains(6) && !s.contains(3) && !s.contains(11));
+        assert_eq!(s.len(), 6);
+    }
+
+    proptest! {
+        #[test]
+        fn line_set_is_a_set(lines in proptest::collection::vec(1u64..200, 0..300)) {
+            let mut s = LineSet::default();
+            let mut model = std::collections::BTreeSet::new();
+            for l in lines {
+                s.insert(l);
+                model.insert(l);
+            }
+            prop_assert_eq!(s.len(), model.len() as u64);
+            for l in 0..202 {
+                prop_assert_eq!(s.contains(l), model.contains(&l));
+            }
+            for w in s.ranges().windows(2) {
+                prop_assert!(w[0].1 + 1 < w[1].0, "ranges touch: {:?}", w);
+            }
+        }
+    }
+
+    #[test]
+    fn save_load_and_key_mismatch() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let key = RunKey {
+            input: "a.csv".into(),
+            action: "createOrUpdate".into(),
+            lookup_field: "email".into(),
+            partition: None,
+        };
+        let mut cp = Checkpoint::new(key.clone());
+        cp.done.insert(2);
+        cp.save(&path).unwrap();
+        assert!(Checkpoint::load(&path, &key).unwrap().done.contains(2));
+        let other = RunKey {
+            action: "createOnly".into(),
+            ..key
+        };
+        let e = Checkpoint::load(&path, &other).unwrap_err();
+        assert!(e.to_string().contains("belongs to another run"));
+    }
+}

@@ -1,0 +1,176 @@
+//! Where `mkto` connects: flags, then the environment (`MARKETO_ENDPOINT`, `MARKETO_CLIENT_ID`,
+//! `MARKETO_CLIENT_SECRET`), then a profile in `~/.config/mkto/config.toml`. With no instance configured it
+//! says so on stderr and uses the embedded emulator, with its state in `.mkto/emulator.sqlite` under the current
+//! directory; `--emulator` forces that.
+
+use anyhow::{bail, Context};
+use clap::Args;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// Connection flags shared by every command that talks to Marketo.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConnectArgs {
+    /// REST endpoint, e.g. https://123-ABC-456.mktorest.com [env: MARKETO_ENDPOINT]
+    #[arg(long, global = true)]
+    pub endpoint: Option<String>,
+    /// API client id [env: MARKETO_CLIENT_ID]
+    #[arg(long, global = true)]
+    pub client_id: Option<String>,
+    /// API client secret [env: MARKETO_CLIENT_SECRET]; prefer the environment or a profile, which stay out of
+    /// shell history.
+    #[arg(long, global = true, hide_env_values = true)]
+    pub client_secret: Option<String>,
+    /// Profile in ~/.config/mkto/config.toml (default: the profile named "default", if any).
+    #[arg(long, global = true)]
+    pub profile: Option<String>,
+    /// Use the embedded emulator even if an instance is configured.
+    #[arg(long, global = true)]
+    pub emulator: bool,
+}
+
+/// A real instance's coordinates.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Instance {
+    /// REST base URL.
+    pub endpoint: String,
+    /// Client id.
+    pub client_id: String,
+    /// Client secret.
+    pub client_secret: String,
+}
+
+impl fmt::Debug for Instance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Instance")
+            .field("endpoint", &self.endpoint)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .finish()
+    }
+}
+
+/// Where to connect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A Marketo instance.
+    Instance(Instance),
+    /// The embedded emulator, state in this file.
+    Emulator {
+        /// Its SQLite file.
+        db: PathBuf,
+        /// Whether the user asked for it (no notice needed).
+        forced: bool,
+    },
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ConfigFile {
+    #[serde(default)]
+    profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Profile {
+    endpoint: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+}
+
+/// The config file path: `$XDG_CONFIG_HOME/mkto/config.toml`, else `~/.config/mkto/config.toml`.
+pub fn config_path() -> Option<PathBuf> {
+    if let Some(x) = std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(x).join("mkto/config.toml"));
+    }
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config/mkto/config.toml"))
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn load_profile(name: Option<&str>) -> anyhow::Result<Profile> {
+    let Some(path) = config_path() else {
+        if let Some(n) = name {
+            bail!("profile {n:?} asked for, but there is no HOME to find ~/.config/mkto/config.toml in");
+        }
+        return Ok(Profile::default());
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(n) = name {
+                bail!(
+                    "profile {n:?} asked for, but {} does not exist",
+                    path.display()
+                );
+            }
+            return Ok(Profile::default());
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let file: ConfigFile = toml::from_str(&text)
+        .with_context(|| format!("{} is not a valid mkto config", path.display()))?;
+    match name {
+        Some(n) => match file.profiles.get(n) {
+            Some(p) => Ok(p.clone()),
+            None => bail!(
+                "no profile {n:?} in {} (it has: {})",
+                path.display(),
+                file.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        },
+        None => Ok(file.profiles.get("default").cloned().unwrap_or_default()),
+    }
+}
+
+/// Decide where to connect.
+pub fn resolve(args: &ConnectArgs) -> anyhow::Result<Target> {
+    let emulator_db = PathBuf::from(".mkto").join("emulator.sqlite");
+    if args.emulator {
+        return Ok(Target::Emulator {
+            db: emulator_db,
+            forced: true,
+        });
+    }
+    let profile = load_profile(args.profile.as_deref())?;
+    let pick = |flag: &Option<String>, var: &str, prof: &Option<String>| {
+        flag.clone().or_else(|| env(var)).or_else(|| prof.clone())
+    };
+    let endpoint = pick(&args.endpoint, "MARKETO_ENDPOINT", &profile.endpoint);
+    let client_id = pick(&args.client_id, "MARKETO_CLIENT_ID", &profile.client_id);
+    let client_secret = pick(
+        &args.client_secret,
+        "MARKETO_CLIENT_SECRET",
+        &profile.client_secret,
+    );
+    match (endpoint, client_id, client_secret) {
+        (None, None, None) => Ok(Target::Emulator {
+            db: emulator_db,
+            forced: false,
+        }),
+        (Some(endpoint), Some(client_id), Some(client_secret)) => Ok(Target::Instance(Instance {
+            endpoint,
+            client_id,
+            client_secret,
+        })),
+        (e, i, s) => {
+            let missing: Vec<&str> = [
+                (e.is_none(), "endpoint (--endpoint or MARKETO_ENDPOINT)"),
+                (i.is_none(), "client id (--client-id or MARKETO_CLIENT_ID)"),
+                (s.is_none(), "client secret (MARKETO_CLIENT_SECRET)"),
+            ]
+            .into_iter()
+            .filter_map(|(m, what)| m.then_some(what))
+            .collect();
+            bail!(
+                "the Marketo instance is only partly configured: missing {}. Set all three, or none to use \
+                 the embedded emulator",
+                missing.join(", ")
+            )
+        }
+    }
+}

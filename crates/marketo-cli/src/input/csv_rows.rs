@@ -1,0 +1,144 @@
+//! CSV rows with a header; bad rows (wrong field count, invalid UTF-8, unreadable) become [`Row::Bad`].
+
+use super::Row;
+use serde_json::{Map, Value};
+use std::io::{self, Read};
+
+/// Rows of a CSV file with a header row.
+pub struct CsvRows<R: Read> {
+    reader: csv::Reader<R>,
+    header: Vec<String>,
+    record: csv::ByteRecord,
+    done: bool,
+}
+
+impl<R: Read> CsvRows<R> {
+    /// Read the header. A header that is not valid UTF-8, has an empty or repeated column name, fails.
+    pub fn new(inner: R) -> io::Result<Self> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(inner);
+        let raw = reader.byte_headers().map_err(to_io)?.clone();
+        let mut header = Vec::with_capacity(raw.len());
+        for (i, cell) in raw.iter().enumerate() {
+            let name = std::str::from_utf8(cell)
+                .map_err(|_| {
+                    invalid(format!(
+                        "line 1: column {} of the header is not valid UTF-8",
+                        i + 1
+                    ))
+                })?
+                .trim()
+                .trim_start_matches('\u{feff}')
+                .to_owned();
+            if name.is_empty() {
+                return Err(invalid(format!(
+                    "line 1: column {} of the header has no name",
+                    i + 1
+                )));
+            }
+            if header.contains(&name) {
+                return Err(invalid(format!(
+                    "line 1: column {name:?} appears twice in the header"
+                )));
+            }
+            header.push(name);
+        }
+        if header.is_empty() {
+            return Err(invalid(
+                "the file is empty: a CSV needs a header row".into(),
+            ));
+        }
+        Ok(CsvRows {
+            reader,
+            header,
+            record: csv::ByteRecord::new(),
+            done: false,
+        })
+    }
+
+    /// The column names.
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    fn row(&self) -> Row {
+        let line = self.record.position().map_or(0, |p| p.line());
+        let original: Vec<String> = self
+            .record
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        if self.record.len() != self.header.len() {
+            return Row::Bad {
+                line,
+                reason: format!(
+                    "row has {} fields, the header has {}",
+                    self.record.len(),
+                    self.header.len()
+                ),
+                original,
+            };
+        }
+        let mut fields = Map::with_capacity(self.header.len());
+        for (name, cell) in self.header.iter().zip(self.record.iter()) {
+            let Ok(text) = std::str::from_utf8(cell) else {
+                return Row::Bad {
+                    line,
+                    reason: format!("field {name:?} is not valid UTF-8"),
+                    original,
+                };
+            };
+            if !text.is_empty() {
+                fields.insert(name.clone(), Value::String(text.to_owned()));
+            }
+        }
+        Row::Record { line, fields }
+    }
+}
+
+impl<R: Read> Iterator for CsvRows<R> {
+    type Item = io::Result<Row>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        loop {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(false) => {
+                    self.done = true;
+                    return None;
+                }
+                // A blank line is not a record.
+                Ok(true) if self.record.len() == 1 && self.record[0].is_empty() => continue,
+                Ok(true) => return Some(Ok(self.row())),
+                Err(e) => {
+                    if let csv::ErrorKind::Io(_) = e.kind() {
+                        self.done = true;
+                        return Some(Err(to_io(e)));
+                    }
+                    // A malformed row: report it and go on with the next.
+                    let line = e.position().map_or(0, |p| p.line());
+                    return Some(Ok(Row::Bad {
+                        line,
+                        reason: format!("unreadable CSV row: {e}"),
+                        original: Vec::new(),
+                    }));
+                }
+            }
+        }
+    }
+}
+
+fn invalid(msg: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, msg)
+}
+
+fn to_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => invalid(format!("{other:?}")),
+    }
+}
