@@ -1,8 +1,27 @@
 //! The lead schema: which fields a lead has, their Marketo data types, the lead partitions, the company fields,
 //! and the few behaviour knobs whose real values are inferred rather than documented.
 //!
-//! The config file declares it (TOML or JSON, serde); [`LeadSchema::default`] is Marketo's standard fields, one
-//! partition named `Default`, and the inferred rules below.
+//! The config file declares it (the `[lead_schema]` table; every key optional); [`LeadSchema::default`] is
+//! Marketo's standard fields, one partition named `Default`, and the inferred rules below:
+//!
+//! ```toml
+//! [lead_schema]
+//! partitions = ["Default", "Europe"]          # the first is the default partition
+//! company_fields = ["company", "website"]     # default: DEFAULT_COMPANY_FIELDS [INF]
+//! [lead_schema.rules]
+//! max_batch = 300                             # records per sync/delete/list call
+//! max_filter_matches = 1000                   # beyond: 1003 "Too many results match the filter"
+//! company_rule = "when_linked"                # or "always", "never" (1021)
+//! reject_too_long = true                      # over-long text: 1003 (true) or truncated (false)
+//! [[lead_schema.custom_fields]]
+//! name = "loyaltyTier"
+//! display_name = "Loyalty Tier"
+//! data_type = "integer"   # string text email phone url integer score float currency percent boolean date
+//!                         # datetime reference formula
+//! length = 255            # optional (text types)
+//! read_only = false       # optional
+//! searchable = true       # optional; default: string, email and integer custom fields are
+//! ```
 //!
 //! ```
 //! use marketo_emulator::model::schema::{DataType, FieldDef, LeadSchema};
@@ -90,7 +109,6 @@ impl DataType {
 
 /// One lead field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct FieldDef {
     /// The REST name (`firstName`).
     pub name: String,
@@ -170,7 +188,7 @@ impl FieldDef {
 /// When a company field on a Sync Leads record gives 1021 "Company update not allowed". [INF]: Marketo
 /// documents only that company fields cannot be updated through Sync Leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum CompanyRule {
     /// Only when the lead is linked to a company record (`externalCompanyId` set on the record or the stored
     /// lead): the company fields then belong to the company. The default, so that plain `company` values on
@@ -185,7 +203,7 @@ pub enum CompanyRule {
 
 /// Behaviour whose real value is inferred, kept configurable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(default)]
 pub struct Rules {
     /// Records per Sync Leads / Delete / list call (documented: 300). More: response-level 1003 "Invalid data"
     /// [INF: the real answer for 301 records is not recorded].
@@ -212,7 +230,7 @@ impl Default for Rules {
 
 /// The lead schema: standard plus custom fields, partitions, company fields and rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(default)]
 pub struct LeadSchema {
     /// The standard fields (default: Marketo's standard fields).
     #[serde(skip)]
@@ -304,16 +322,21 @@ mod tests {
         let s: LeadSchema = toml::from_str(
             r#"
             partitions = ["Default", "Europe"]
-            [[customFields]]
+            company_fields = ["company"]
+            [rules]
+            company_rule = "always"
+            [[custom_fields]]
             name = "score_x"
-            displayName = "Score X"
-            dataType = "percent"
+            display_name = "Score X"
+            data_type = "percent"
             "#,
         )
         .unwrap();
         assert_eq!(s.field("score_x").unwrap().data_type, DataType::Percent);
         assert!(s.field("email").is_some(), "standard fields kept");
         assert_eq!(s.default_partition(), "Default");
+        assert_eq!(s.rules.company_rule, CompanyRule::Always);
+        assert_eq!(s.rules.max_batch, 300, "unset rules keep their defaults");
     }
 
     #[test]

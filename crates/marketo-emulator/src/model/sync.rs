@@ -1,7 +1,7 @@
 //! Sync Leads: actions, the lookup field, partitions, and one result per input record in input order.
 //!
 //! Response-level failures (the whole call): an unknown `action` (1001 [INF]), an empty `input` (701), more than
-//! `rules.maxBatch` (300) records (1003 "Invalid data" [INF]), a `lookupField` that is not a field (1006 "Lookup
+//! `rules.max_batch` (300) records (1003 "Invalid data" [INF]), a `lookupField` that is not a field (1006 "Lookup
 //! field '%s' not found"). Everything else is per record:
 //!
 //! | reason | when |
