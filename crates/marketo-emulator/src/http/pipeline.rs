@@ -1,0 +1,195 @@
+//! The ordered guards every Marketo request passes, each failing with a catalogued error:
+//!
+//! request id -> URI length (414) -> body size (413, counted while streaming) -> `_method=GET` override ->
+//! unknown path (610) -> wrong method (605) -> content type (612) -> JSON (609) -> auth (600/601/602/603) ->
+//! concurrency (615) -> rate window (606) -> daily quota (607) -> injected faults -> handler (+ latency model)
+//!
+//! then the counting rule: a call answered 601, 602, 604, 605, 608, 611 (the catalogue's uncounted codes) gives
+//! back what it took from the window and the quota; any other answer counts; identity calls never count.
+
+use super::auth;
+use super::error::{render, Failure, Reply};
+use super::extract::{self, Params};
+use super::handlers::{self, Call};
+use super::routes::{self, BodyRule, Op};
+use crate::config::Role;
+use crate::fault::FaultEffect;
+use crate::limiter::Taken;
+use crate::state::AppState;
+use crate::usage::CallRecord;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::Response;
+use bytes::Bytes;
+use http::Method;
+use marketo_types::request_id;
+
+/// What a call took and who made it, gathered while the guards run.
+#[derive(Debug, Default)]
+struct Trace {
+    taken: Taken,
+    client_id: Option<String>,
+    identity: bool,
+}
+
+/// The axum handler behind every Marketo path.
+pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let arrived = state.now();
+    let rid = request_id::random(arrived);
+    let method = req.method().as_str().to_owned();
+    let path = req.uri().path().to_owned();
+    let mut trace = Trace::default();
+    let outcome = run(&state, &rid, req, &mut trace).await;
+    let (status, code, counted) = match &outcome {
+        Ok(_) => (200, None, !trace.identity),
+        Err(f) => {
+            let code = match f {
+                Failure::Api(e) => Some(e.code.value()),
+                _ => None,
+            };
+            (f.status(), code, !trace.identity && f.counted())
+        }
+    };
+    state.limiter.settle(state.now(), trace.taken, counted);
+    state.record_call(CallRecord {
+        method,
+        path,
+        status,
+        code,
+        counted,
+        dropped: matches!(outcome, Err(Failure::Drop)),
+        request_id: rid.clone(),
+        at: arrived,
+        client_id: trace.client_id,
+    });
+    render(&rid, outcome)
+}
+
+fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace)
+}
+
+async fn run(
+    state: &AppState,
+    rid: &str,
+    req: Request<Body>,
+    trace: &mut Trace,
+) -> Result<Reply, Failure> {
+    let limits = &state.config.limits;
+    let uri_len = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
+    if uri_len > limits.max_uri_bytes {
+        return Err(Failure::Http(414));
+    }
+    let (parts, body) = req.into_parts();
+    let mut body = extract::read_body(&parts.headers, body, limits.max_body_bytes).await?;
+    let mut params = Params::parse(parts.uri.query().unwrap_or(""));
+    let mut method = parts.method.clone();
+
+    // POST with `_method=GET` (in the form body or the URL) stands for the GET it carries.
+    if method == Method::POST {
+        let form = extract::is_form(&parts.headers);
+        let form_params = if form {
+            Params::parse(&String::from_utf8_lossy(&body))
+        } else {
+            Params::default()
+        };
+        let wants_get = params
+            .get("_method")
+            .or_else(|| form_params.get("_method"))
+            .is_some_and(|m| m.eq_ignore_ascii_case("GET"));
+        if wants_get {
+            method = Method::GET;
+            if form {
+                params.extend(form_params);
+                body = Bytes::new();
+            }
+            params.remove("_method");
+        }
+    }
+
+    let path = parts.uri.path();
+    let resource = routes::resolve(path).ok_or_else(|| Failure::code(610, &[]))?;
+    let op = resource
+        .op(&method)
+        .ok_or_else(|| Failure::code(605, &[method.as_str()]))?;
+    if op == Op::Token {
+        trace.identity = true;
+        return handlers::identity::token(state, &parts.headers, params, &body);
+    }
+
+    let json = match op.body() {
+        BodyRule::None => None,
+        BodyRule::OptionalJson if is_blank(&body) => None,
+        BodyRule::Json | BodyRule::OptionalJson => {
+            if !extract::is_json(&parts.headers) {
+                return Err(Failure::code(612, &[]));
+            }
+            Some(extract::parse_json(&body)?)
+        }
+    };
+
+    let user = auth::authenticate(state, &parts.headers, &params, state.now())?;
+    trace.client_id = Some(user.client_id.clone());
+    if op.writes() && user.role == Role::ReadOnly {
+        return Err(Failure::code(603, &[]));
+    }
+
+    let _slot = state
+        .limiter
+        .try_slot()
+        .ok_or_else(|| Failure::code(615, &[&limits.concurrency.to_string()]))?;
+    let now = state.now();
+    if !state.limiter.admit_window(now, &mut trace.taken) {
+        return Err(Failure::code(
+            606,
+            &[
+                &limits.rate_limit.to_string(),
+                &limits.rate_window_secs.to_string(),
+            ],
+        ));
+    }
+    if !state.limiter.take_quota(now, &mut trace.taken) {
+        return Err(Failure::code(607, &[]));
+    }
+
+    if let Some(fault) = state.faults.fire(method.as_str(), path) {
+        if !fault.latency.is_zero() {
+            tokio::time::sleep(fault.latency).await;
+        }
+        match fault.effect {
+            FaultEffect::Error(code) => return Err(fault_error(state, code, &method)),
+            FaultEffect::HttpStatus(status) => return Err(Failure::Http(status)),
+            FaultEffect::Drop => return Err(Failure::Drop),
+            FaultEffect::Proceed => {}
+        }
+    }
+
+    let call = Call {
+        request_id: rid.to_owned(),
+        params,
+        json,
+        user: user.clone(),
+        now,
+    };
+    let outcome = handlers::dispatch(state, op, call).await;
+    let latency = &state.config.latency;
+    if !latency.is_zero() {
+        let records = outcome.as_ref().map_or(0, |r| r.records);
+        tokio::time::sleep(latency.delay(records)).await;
+    }
+    outcome
+}
+
+/// An injected code, its template filled with this emulator's values where it has placeholders.
+fn fault_error(state: &AppState, code: u16, method: &Method) -> Failure {
+    let l = &state.config.limits;
+    match code {
+        605 => Failure::code(605, &[method.as_str()]),
+        606 => Failure::code(
+            606,
+            &[&l.rate_limit.to_string(), &l.rate_window_secs.to_string()],
+        ),
+        615 => Failure::code(615, &[&l.concurrency.to_string()]),
+        _ => Failure::code(code, &[]),
+    }
+}

@@ -1,0 +1,152 @@
+//! What the emulator answered: the request log (`GET /_emulator/calls`) and the per-day usage and error counts
+//! behind `/rest/v1/stats/*.json`, kept per quota day (midnight America/Chicago) and persisted with the data.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, VecDeque};
+
+/// Entries kept in the request log.
+pub const CALL_LOG_CAPACITY: usize = 10_000;
+/// Quota days of usage kept.
+const DAYS_KEPT: usize = 8;
+
+/// One call the emulator answered (the request log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallRecord {
+    /// The HTTP method as received (before any `_method=GET` override).
+    pub method: String,
+    /// The path, without the query string.
+    pub path: String,
+    /// The HTTP status answered (0 when the connection was dropped).
+    pub status: u16,
+    /// The response-level code answered, if any (`errors[0].code`).
+    pub code: Option<u16>,
+    /// Whether the call counted against the rate window and the daily quota.
+    pub counted: bool,
+    /// Whether the connection was dropped by a fault rule.
+    pub dropped: bool,
+    /// The requestId answered.
+    pub request_id: String,
+    /// When the call arrived, by the emulator's clock.
+    pub at: DateTime<Utc>,
+    /// The client id that made it, once authenticated.
+    pub client_id: Option<String>,
+}
+
+/// The limits as they stand (`GET /_emulator/usage`, [`crate::Emulator::usage`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usage {
+    /// Calls counted today (the quota day).
+    pub today: u64,
+    /// The daily quota.
+    pub daily_quota: u64,
+    /// Calls admitted in the rate window ending now.
+    pub window: u32,
+    /// The rate limit per window.
+    pub rate_limit: u32,
+    /// The window length in seconds.
+    pub window_secs: u64,
+    /// Calls in flight.
+    pub in_flight: u32,
+    /// The concurrency limit.
+    pub concurrency: u32,
+    /// The current quota day (America/Chicago).
+    pub quota_day: NaiveDate,
+    /// The emulator's clock.
+    pub now: DateTime<Utc>,
+}
+
+/// Counts of one quota day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayUsage {
+    /// Counted calls.
+    pub total: u64,
+    /// Counted calls per API user (email).
+    pub users: BTreeMap<String, u64>,
+    /// Response-level errors answered, per code.
+    pub errors: BTreeMap<u16, u64>,
+}
+
+/// The usage history, by quota day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageBook {
+    days: BTreeMap<NaiveDate, DayUsage>,
+}
+
+impl UsageBook {
+    /// Count one answered call.
+    pub fn record(&mut self, day: NaiveDate, user: Option<&str>, counted: bool, code: Option<u16>) {
+        if !counted && code.is_none() {
+            return;
+        }
+        let d = self.days.entry(day).or_default();
+        if counted {
+            d.total += 1;
+            if let Some(u) = user {
+                *d.users.entry(u.to_owned()).or_default() += 1;
+            }
+        }
+        if let Some(c) = code {
+            *d.errors.entry(c).or_default() += 1;
+        }
+        while self.days.len() > DAYS_KEPT {
+            self.days.pop_first();
+        }
+    }
+
+    /// The counts of one day (zero when nothing happened).
+    pub fn day(&self, day: NaiveDate) -> DayUsage {
+        self.days.get(&day).cloned().unwrap_or_default()
+    }
+
+    /// Forget everything.
+    pub fn clear(&mut self) {
+        self.days.clear();
+    }
+}
+
+/// The request log: the latest [`CALL_LOG_CAPACITY`] calls.
+#[derive(Debug, Default)]
+pub struct CallLog {
+    calls: VecDeque<CallRecord>,
+}
+
+impl CallLog {
+    /// Append one, forgetting the oldest past capacity.
+    pub fn push(&mut self, call: CallRecord) {
+        if self.calls.len() >= CALL_LOG_CAPACITY {
+            self.calls.pop_front();
+        }
+        self.calls.push_back(call);
+    }
+
+    /// Every call kept, oldest first.
+    pub fn all(&self) -> Vec<CallRecord> {
+        self.calls.iter().cloned().collect()
+    }
+
+    /// Forget everything.
+    pub fn clear(&mut self) {
+        self.calls.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_eight_days() {
+        let mut b = UsageBook::default();
+        let d0 = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        for i in 0..10 {
+            b.record(d0 + chrono::Days::new(i), Some("u"), true, Some(606));
+        }
+        assert_eq!(b.day(d0).total, 0);
+        let last = b.day(d0 + chrono::Days::new(9));
+        assert_eq!(last.total, 1);
+        assert_eq!(last.errors.get(&606), Some(&1));
+        b.record(d0, None, false, None);
+        assert_eq!(b.days.len(), 8);
+    }
+}
