@@ -1,7 +1,9 @@
 //! Integration tests of the emulator: over loopback HTTP, or through the router without a socket. The
 //! emulator's clock is a manual one; nothing sleeps for real.
 
+mod admin;
 mod endpoints;
+mod faults;
 mod identity;
 mod pipeline;
 mod support;

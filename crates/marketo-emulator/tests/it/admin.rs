@@ -1,0 +1,135 @@
+//! The control API, the usage stats endpoints, and state that survives a restart.
+
+use crate::support::*;
+use serde_json::json;
+use std::time::Duration;
+
+#[tokio::test]
+async fn health_seed_reset_calls_usage() {
+    let env = start().await;
+    let admin = |p: &str| env.url(&format!("/_emulator/{p}"));
+    let r = env.send(env.http.get(admin("health"))).await;
+    assert_eq!(r.json, json!({"status": "ok"}));
+
+    let r = env
+        .send(env.http.post(admin("seed")).body(
+            r#"{"leads":[{"email":"a@example.com"},{"email":"b@example.com"}],"lists":[{"id":7,"name":"L"}]}"#,
+        ))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json["leads"], json!([1, 2]));
+    let bad = env
+        .send(env.http.post(admin("seed")).body("{not json"))
+        .await;
+    assert_eq!(bad.status, 400);
+
+    assert_eq!(
+        assert_success(&env.get("/rest/v1/lead/2.json").await).len(),
+        1
+    );
+    let calls = env.send(env.http.get(admin("calls"))).await;
+    let last = calls.json.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["path"], "/rest/v1/lead/2.json");
+    assert_eq!(last["status"], 200);
+    assert_eq!(last["counted"], true);
+    // Admin calls are not in the request log and never count.
+    let usage = env.send(env.http.get(admin("usage"))).await;
+    assert_eq!(usage.json["today"], 1);
+    assert_eq!(usage.json["window"], 1);
+    assert_eq!(usage.json["in_flight"], 0);
+
+    let r = env.send(env.http.post(admin("reset"))).await;
+    assert_eq!(r.status, 200);
+    assert!(assert_success(&env.get("/rest/v1/lead/2.json").await).is_empty());
+    assert_eq!(
+        env.emu.calls().len(),
+        2,
+        "identity + the lookup after reset"
+    );
+}
+
+#[tokio::test]
+async fn clock_advance_expires_tokens() {
+    let env = start().await;
+    let token = env.token().await;
+    let r = env
+        .send(
+            env.http
+                .post(env.url("/_emulator/clock/advance"))
+                .body(r#"{"seconds":3600}"#),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json["now"], "2026-03-10T16:00:00Z");
+    let r = env.get_with("/rest/v1/leads/describe.json", &token).await;
+    assert_marketo_error(&r, 602, "Access token expired");
+    let bad = env
+        .send(
+            env.http
+                .post(env.url("/_emulator/clock/advance"))
+                .body(r#"{"seconds":-5}"#),
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+}
+
+#[tokio::test]
+async fn usage_and_error_stats_from_own_counts() {
+    let env = start().await;
+    let token = env.token().await;
+    env.get_with("/rest/v1/leads/describe.json", &token).await;
+    env.get_with("/rest/v1/nope.json", &token).await; // 610
+    env.get_with("/rest/v1/leads/describe.json", "bad:int")
+        .await; // 601, not counted
+    let r = env.get_with("/rest/v1/stats/usage.json", &token).await;
+    let result = assert_success(&r);
+    // The 610 was answered before authentication: it counts in the total, under no user.
+    assert_eq!(
+        result,
+        vec![json!({"date": "2026-03-10", "total": 2,
+                    "users": [{"userId": "apiuser@emulator.invalid", "count": 1}]})]
+    );
+    let r = env.get_with("/rest/v1/stats/errors.json", &token).await;
+    assert_eq!(
+        assert_success(&r),
+        vec![json!({"date": "2026-03-10", "total": 2, "errors": [
+            {"errorCode": "601", "count": 1}, {"errorCode": "610", "count": 1}]})]
+    );
+    env.emu.advance_clock(Duration::from_secs(24 * 3600));
+    let token = env.token().await;
+    let r = env
+        .get_with("/rest/v1/stats/usage/last7days.json", &token)
+        .await;
+    let days = assert_success(&r);
+    assert_eq!(days.len(), 7);
+    assert_eq!(days[5]["date"], "2026-03-10");
+    assert_eq!(days[5]["total"], 4, "two lookups and the two stats calls");
+    assert_eq!(days[6]["date"], "2026-03-11");
+    let r = env
+        .get_with("/rest/v1/stats/errors/last7days.json", &token)
+        .await;
+    assert_eq!(assert_success(&r).len(), 7);
+}
+
+#[tokio::test]
+async fn quota_count_and_data_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("emulator.db");
+    let env = start_with(|b| b.db_path(&db).daily_quota(10)).await;
+    env.emu
+        .seed(json!({"leads": [{"email": "keep@example.com"}]}))
+        .unwrap();
+    let token = env.token().await;
+    for _ in 0..3 {
+        assert_success(&env.get_with("/rest/v1/lead/1.json", &token).await);
+    }
+    env.emu.shutdown().await;
+
+    let env = start_with(|b| b.db_path(&db).daily_quota(10)).await;
+    assert_eq!(env.emu.usage().today, 3);
+    let r = env.get("/rest/v1/lead/1.json?fields=email").await;
+    assert_eq!(
+        assert_success(&r),
+        vec![json!({"id": 1, "email": "keep@example.com"})]
+    );
+}
