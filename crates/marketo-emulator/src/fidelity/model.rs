@@ -2,7 +2,63 @@
 
 /// See [`super::production`].
 pub(super) fn production(code: u16) -> Option<&'static str> {
-    // One arm per code, e.g. `606 => Some("naturally: ... (test: ...)"),`, added as the code is produced.
-    let _ = code;
-    None
+    Some(match code {
+        1003 => {
+            "naturally: a Sync Leads value that does not fit its field's type (\"Invalid value for field 'x'\"), \
+             `id` with an action other than updateOnly (\"Invalid data\"), or more than 1,000 leads matching a \
+             filter (response level, \"Too many results match the filter\") (tests: \
+             leads::code_1003_invalid_value_for_field, leads::code_1003_invalid_email, \
+             leads::code_1003_id_with_create_only, leads::code_1003_too_many_results_match_the_filter)"
+        }
+        1004 => {
+            "naturally: updateOnly finds no lead; Delete Leads, list add and is-member name an unknown lead \
+             (tests: leads::code_1004_update_only_lead_not_found, leads::code_1004_delete_unknown_lead, \
+             lists::code_1004_add_unknown_lead, lists::code_1004_is_member_unknown_lead)"
+        }
+        1005 => {
+            "naturally: createOnly finds a lead with the lookup value (test: \
+             leads::code_1005_create_only_lead_exists)"
+        }
+        1006 => {
+            "naturally: a record names an unknown field (record level); an unknown lookupField or `fields` \
+             entry (response level) (tests: leads::code_1006_field_not_found, \
+             leads::code_1006_lookup_field_not_found, leads::code_1006_unknown_field_requested)"
+        }
+        1007 => {
+            "naturally: several leads (made by createDuplicate) match the lookup value (test: \
+             leads::code_1007_multiple_leads_match_the_lookup)"
+        }
+        1008 => {
+            "naturally: partitionName is not a partition, or not one of the API user's partitions (test: \
+             leads::code_1008_access_denied_to_partition)"
+        }
+        1009 => {
+            "naturally: no partitionName from an API user who may not use the default partition (test: \
+             leads::code_1009_partition_name_must_be_specified)"
+        }
+        1010 => {
+            "naturally: partitionName given and the lead found lives in another partition (test: \
+             leads::code_1010_partition_update_not_allowed)"
+        }
+        1011 => {
+            "naturally: a lookupField (record level) or filterType (response level) that is a field but not a \
+             searchable one, e.g. firstName (tests: leads::code_1011_lookup_field_not_supported, \
+             leads::code_1011_filter_type_not_supported)"
+        }
+        1012 => {
+            "naturally: filterType=cookies with a value that is not a Munchkin cookie (test: \
+             leads::code_1012_invalid_cookie_value)"
+        }
+        1013 => "naturally: a list call names an unknown list (test: lists::code_1013_unknown_list)",
+        1015 => {
+            "naturally: removing a lead that is not a member of the list (test: \
+             lists::code_1015_lead_not_in_list)"
+        }
+        1021 => {
+            "naturally: a Sync Leads record sets a company field on a lead linked to a company \
+             (externalCompanyId); the rule and the field set are configurable (test: \
+             leads::code_1021_company_update_not_allowed)"
+        }
+        _ => return None,
+    })
 }

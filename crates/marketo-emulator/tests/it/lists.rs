@@ -1,0 +1,134 @@
+//! Static list membership over HTTP: one named test per code the list rules produce, with Marketo's exact
+//! bodies.
+
+use crate::leads::{start_leads, sync};
+use crate::support::*;
+use serde_json::{json, Value};
+
+/// An emulator with leads 1 and 2 and the empty list 1080.
+async fn with_list() -> Env {
+    let env = start_leads().await;
+    sync(
+        &env,
+        json!({"input": [{"email": "a@example.com"}, {"email": "b@example.com"}]}),
+    )
+    .await;
+    env.emu
+        .seed(json!({"lists": [{"id": 1080, "name": "Webinar"}]}))
+        .expect("seed");
+    env
+}
+
+async fn delete(env: &Env, path: &str) -> Resp {
+    let token = env.token().await;
+    env.send(env.http.delete(env.url(path)).bearer_auth(token))
+        .await
+}
+
+#[tokio::test]
+async fn code_1004_add_unknown_lead() {
+    let env = with_list().await;
+    let r = env
+        .post_json(
+            "/rest/v1/lists/1080/leads.json",
+            &json!({"input": [{"id": 1}, {"id": 999}]}),
+        )
+        .await;
+    assert_eq!(
+        Value::Array(assert_success(&r)),
+        json!([
+            {"id": 1, "status": "added"},
+            {"id": 999, "status": "skipped", "reasons": [{"code": "1004", "message": "Lead not found"}]}
+        ])
+    );
+}
+
+#[tokio::test]
+async fn code_1004_is_member_unknown_lead() {
+    let env = with_list().await;
+    env.post_json(
+        "/rest/v1/lists/1080/leads.json",
+        &json!({"input": [{"id": 1}]}),
+    )
+    .await;
+    let r = env
+        .get("/rest/v1/lists/1080/leads/ismember.json?id=1,2,999999")
+        .await;
+    assert_eq!(
+        Value::Array(assert_success(&r)),
+        json!([
+            {"id": 1, "status": "memberof"},
+            {"id": 2, "status": "notmemberof"},
+            {"id": 999999, "status": "skipped", "reasons": [{"code": "1004", "message": "Lead not found"}]}
+        ])
+    );
+}
+
+#[tokio::test]
+async fn code_1013_unknown_list() {
+    let env = with_list().await;
+    let r = env
+        .post_json(
+            "/rest/v1/lists/4242/leads.json",
+            &json!({"input": [{"id": 1}]}),
+        )
+        .await;
+    assert_marketo_error(&r, 1013, "Object not found");
+    let r = env.get("/rest/v1/lists/4242/leads.json").await;
+    assert_marketo_error(&r, 1013, "Object not found");
+}
+
+#[tokio::test]
+async fn code_1015_lead_not_in_list() {
+    let env = with_list().await;
+    env.post_json(
+        "/rest/v1/lists/1080/leads.json",
+        &json!({"input": [{"id": 2}]}),
+    )
+    .await;
+    let r = delete(&env, "/rest/v1/lists/1080/leads.json?id=1&id=2").await;
+    assert_eq!(
+        Value::Array(assert_success(&r)),
+        json!([
+            {"id": 1, "status": "skipped", "reasons": [{"code": "1015", "message": "Lead not in list"}]},
+            {"id": 2, "status": "removed"}
+        ])
+    );
+}
+
+#[tokio::test]
+async fn members_are_paged_and_follow_deletes() {
+    let env = with_list().await;
+    env.post_json(
+        "/rest/v1/lists/1080/leads.json",
+        &json!({"input": [{"id": 1}, {"id": 2}]}),
+    )
+    .await;
+    let r = env
+        .get("/rest/v1/lists/1080/leads.json?batchSize=1&fields=email")
+        .await;
+    assert_eq!(
+        assert_success(&r),
+        vec![json!({"id": 1, "email": "a@example.com"})]
+    );
+    assert_eq!(r.json["moreResult"], true);
+    let token = r.json["nextPageToken"].as_str().expect("token").to_string();
+    let r = env
+        .get(&format!(
+            "/rest/v1/lists/1080/leads.json?batchSize=1&fields=email&nextPageToken={token}"
+        ))
+        .await;
+    assert_eq!(
+        assert_success(&r),
+        vec![json!({"id": 2, "email": "b@example.com"})]
+    );
+    assert!(r.json.get("nextPageToken").is_none());
+    env.post_json("/rest/v1/leads/delete.json", &json!({"input": [{"id": 1}]}))
+        .await;
+    let r = env.get("/rest/v1/list/1080/leads.json").await;
+    assert_eq!(
+        assert_success(&r).len(),
+        1,
+        "deleted leads leave their lists"
+    );
+}
