@@ -5,5 +5,7 @@ mod admin;
 mod endpoints;
 mod faults;
 mod identity;
+mod leads;
+mod lists;
 mod pipeline;
 mod support;
