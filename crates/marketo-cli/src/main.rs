@@ -7,8 +7,11 @@ mod connect;
 mod fidelity;
 mod input;
 mod output;
+mod progress;
 mod rejects;
+mod session;
 mod summary;
+mod sync;
 mod validate;
 
 use clap::Parser;

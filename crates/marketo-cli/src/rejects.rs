@@ -22,7 +22,6 @@ pub enum Original {
 
 /// The rejects file.
 pub struct Rejects {
-    path: PathBuf,
     out: BufWriter<File>,
     header: Option<Vec<String>>,
     written: u64,
@@ -48,7 +47,6 @@ impl Rejects {
         let mut out = BufWriter::new(file);
         out.seek(SeekFrom::Start(keep))?;
         let mut r = Rejects {
-            path: path.to_owned(),
             out,
             header: header.map(<[String]>::to_vec),
             written: 0,
@@ -61,11 +59,6 @@ impl Rejects {
             }
         }
         Ok(r)
-    }
-
-    /// The path.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Records written by this run.

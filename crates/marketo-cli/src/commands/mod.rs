@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod errors;
+pub mod leads;
 
 use clap::Subcommand;
 use std::process::ExitCode;
@@ -11,6 +12,8 @@ use std::process::ExitCode;
 pub enum Command {
     /// Look up Marketo error codes: what they mean and what to do about them.
     Errors(errors::ErrorsArgs),
+    /// Sync, fetch, delete and describe leads.
+    Leads(leads::LeadsArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
 }
@@ -19,6 +22,7 @@ pub enum Command {
 pub fn run(command: Command, definition: fn() -> clap::Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Errors(args) => errors::run(args),
+        Command::Leads(args) => leads::run(args),
         Command::Completions(args) => {
             completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)
         }

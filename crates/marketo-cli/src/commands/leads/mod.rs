@@ -1,0 +1,30 @@
+//! `mkto leads ...`.
+
+pub mod describe;
+pub mod sync;
+
+use clap::{Args, Subcommand};
+use std::process::ExitCode;
+
+/// Arguments of `mkto leads`.
+#[derive(Debug, Args)]
+pub struct LeadsArgs {
+    #[command(subcommand)]
+    action: LeadsAction,
+}
+
+#[derive(Debug, Subcommand)]
+enum LeadsAction {
+    /// Create or update leads from a CSV or JSON Lines file, with rejects and resume.
+    Sync(sync::SyncArgs),
+    /// Show the instance's lead fields.
+    Describe(describe::DescribeArgs),
+}
+
+/// Run `mkto leads`.
+pub fn run(args: LeadsArgs) -> anyhow::Result<ExitCode> {
+    match args.action {
+        LeadsAction::Sync(a) => sync::run(a),
+        LeadsAction::Describe(a) => describe::run(a),
+    }
+}

@@ -1,0 +1,280 @@
+//! `mkto leads sync FILE`: every row to Marketo, every outcome accounted for.
+
+use crate::checkpoint;
+use crate::connect::ConnectArgs;
+use crate::input::InputFormat;
+use crate::progress::Reporter;
+use crate::rejects;
+use crate::session::Session;
+use crate::summary::Counts;
+use crate::sync::{self, SyncReport, SyncSettings};
+use crate::validate::Schema;
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use marketo_client::SyncAction;
+use marketo_types::limits::MAX_RECORDS_PER_CALL;
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// Arguments of `mkto leads sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// CSV (with a header row) or JSON Lines file; `-` reads stdin.
+    pub file: String,
+    /// Input format; by default from the file's extension (stdin: csv).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// What to do with each lead.
+    #[arg(long, value_enum, default_value_t = ActionArg::CreateOrUpdate)]
+    pub action: ActionArg,
+    /// The field that identifies a lead.
+    #[arg(long, default_value = "email")]
+    pub lookup_field: String,
+    /// Lead partition to create leads in.
+    #[arg(long)]
+    pub partition: Option<String>,
+    /// Where skipped and unsendable records go (default: beside the input, NAME.rejects.csv|jsonl).
+    #[arg(long)]
+    pub rejects: Option<PathBuf>,
+    /// Checkpoint file (default: beside the input, NAME.state.json). Written after every batch.
+    #[arg(long)]
+    pub state: Option<PathBuf>,
+    /// Continue an interrupted run from its checkpoint.
+    #[arg(long)]
+    pub resume: bool,
+    /// Check every row against the instance's fields and write rejects; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Records per call (at most 300).
+    #[arg(long, default_value_t = MAX_RECORDS_PER_CALL)]
+    pub batch_size: usize,
+    /// Summary format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+    /// No progress output.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+/// `--action`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+#[value(rename_all = "camelCase")]
+pub enum ActionArg {
+    /// Create new leads, skip existing ones (1005).
+    CreateOnly,
+    /// Update existing leads, skip unknown ones (1004).
+    UpdateOnly,
+    /// Create or update.
+    CreateOrUpdate,
+    /// Always create.
+    CreateDuplicate,
+}
+
+impl From<ActionArg> for SyncAction {
+    fn from(a: ActionArg) -> SyncAction {
+        match a {
+            ActionArg::CreateOnly => SyncAction::CreateOnly,
+            ActionArg::UpdateOnly => SyncAction::UpdateOnly,
+            ActionArg::CreateOrUpdate => SyncAction::CreateOrUpdate,
+            ActionArg::CreateDuplicate => SyncAction::CreateDuplicate,
+        }
+    }
+}
+
+/// `--format` of the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// For people.
+    Table,
+    /// One JSON object.
+    Json,
+}
+
+fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
+    let format = InputFormat::resolve(a.input_format, &a.file)?;
+    if a.batch_size == 0 || a.batch_size > MAX_RECORDS_PER_CALL {
+        bail!(
+            "--batch-size {}: must be between 1 and {MAX_RECORDS_PER_CALL}",
+            a.batch_size
+        );
+    }
+    if a.file != "-" && !std::path::Path::new(&a.file).is_file() {
+        bail!("cannot read {}: no such file", a.file);
+    }
+    if a.resume && a.dry_run {
+        bail!("--resume and --dry-run do not go together: a dry run sends nothing and keeps no checkpoint");
+    }
+    if a.file == "-" && a.resume && a.state.is_none() {
+        bail!("--resume with stdin needs --state FILE, and the same input again");
+    }
+    Ok(SyncSettings {
+        input: a.file.clone(),
+        format,
+        action: a.action.into(),
+        lookup_field: a.lookup_field.clone(),
+        partition: a.partition.clone(),
+        rejects: a
+            .rejects
+            .clone()
+            .unwrap_or_else(|| rejects::default_path(&a.file, format == InputFormat::Jsonl)),
+        state: a
+            .state
+            .clone()
+            .unwrap_or_else(|| checkpoint::default_path(&a.file)),
+        resume: a.resume,
+        dry_run: a.dry_run,
+        batch_size: a.batch_size,
+        in_flight: 12,
+    })
+}
+
+/// Lines in a file (for the progress bar's total); None for stdin.
+fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
+    if path == "-" {
+        return None;
+    }
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut buf = vec![0u8; 1 << 16];
+    let mut n = 0u64;
+    loop {
+        let k = f.read(&mut buf).ok()?;
+        if k == 0 {
+            break;
+        }
+        n += buf[..k].iter().filter(|&&b| b == b'\n').count() as u64;
+    }
+    Some(if format == InputFormat::Csv {
+        n.saturating_sub(1)
+    } else {
+        n
+    })
+}
+
+/// Run `mkto leads sync`.
+pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
+    let s = settings(&a)?;
+    let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    rt.block_on(async move {
+        let session = Session::open(&a.connect, a.quiet).await?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop_signal = stop.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                eprintln!("\nmkto: interrupted: finishing the calls in flight, then saving the checkpoint");
+                stop_signal.store(true, Ordering::Relaxed);
+            }
+        });
+        let result = async {
+            let describe = session.client.leads().describe().await.context("reading the lead fields")?;
+            let fields: Vec<serde_json::Value> =
+                describe.iter().filter_map(|f| serde_json::to_value(f).ok()).collect();
+            let schema = Schema::from_describe(&fields);
+            let reporter = Reporter::new(count_lines(&s.input, s.format), Some(session.client.clone()), a.quiet);
+            let report = sync::run(&session.client, &s, &schema, &reporter, stop.clone()).await;
+            reporter.finish();
+            report
+        }
+        .await;
+        session.close().await;
+        let report = result?;
+        print_summary(&report, &s, a.format)?;
+        Ok(exit_code(&report, stop.load(Ordering::Relaxed)))
+    })
+}
+
+fn exit_code(r: &SyncReport, interrupted: bool) -> ExitCode {
+    if interrupted {
+        ExitCode::from(130)
+    } else if r.counts.failed > 0 || r.counts.pending > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn summary_json(r: &SyncReport, s: &SyncSettings) -> serde_json::Value {
+    let c: &Counts = &r.counts;
+    json!({
+        "read": c.read,
+        "created": c.created,
+        "updated": c.updated,
+        "skipped": c.skipped_total(),
+        "skipped_by_reason": c.skipped,
+        "failed": c.failed,
+        "pending": c.pending,
+        "calls": c.calls,
+        "dry_run": s.dry_run,
+        "would_send": if s.dry_run { Some(r.sendable) } else { None },
+        "rejects_file": r.rejects.display().to_string(),
+        "state_file": if c.pending > 0 { Some(s.state.display().to_string()) } else { None },
+        "stopped": r.stopped,
+    })
+}
+
+fn print_summary(r: &SyncReport, s: &SyncSettings, format: SummaryFormat) -> anyhow::Result<()> {
+    if format == SummaryFormat::Json {
+        crate::output::write_stdout(&(serde_json::to_string_pretty(&summary_json(r, s))? + "\n"))?;
+    } else {
+        let c = &r.counts;
+        let mut out = String::new();
+        if s.dry_run {
+            out += &format!(
+                "dry run: {} rows read, {} would be sent, nothing sent\n",
+                c.read, r.sendable
+            );
+        }
+        out += &format!(
+            "created  {}\nupdated  {}\nskipped  {}\n",
+            c.created,
+            c.updated,
+            c.skipped_total()
+        );
+        for (code, n) in &c.skipped {
+            let what = match code.as_str() {
+                "input" => "could not be read or is missing its lookup field".to_owned(),
+                other => other
+                    .parse::<u16>()
+                    .ok()
+                    .and_then(marketo_types::codes::lookup)
+                    .map_or_else(String::new, |i| i.docs_message.to_owned()),
+            };
+            out += &format!("  {code:<6} {n:>8}  {what}\n");
+        }
+        out += &format!(
+            "failed   {}\npending  {}\ncalls    {}\n",
+            c.failed, c.pending, c.calls
+        );
+        if c.skipped_total() + c.failed > 0 {
+            out += &format!(
+                "rejects  {} ({} written by this run)\n",
+                r.rejects.display(),
+                r.rejects_written
+            );
+        }
+        crate::output::write_stdout(&out)?;
+    }
+    if let Some(why) = &r.stopped {
+        eprintln!("mkto: stopped: {why}");
+    }
+    if r.counts.pending > 0 {
+        eprintln!(
+            "mkto: {} records not sent yet; run the same command with --resume to send them (checkpoint: {})",
+            r.counts.pending,
+            s.state.display()
+        );
+    }
+    if r.counts.failed > 0 {
+        eprintln!(
+            "mkto: {} records failed; see {}",
+            r.counts.failed,
+            r.rejects.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! Progress for people: a bar on a terminal (records done, records per second, calls used, quota left, ETA);
+//! plain log lines on stderr otherwise. Problems with input lines are printed as `file:line: reason`, the
+//! first few in full, then a count.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use marketo_client::Client;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Problems printed in full before they are only counted.
+const SHOWN_PROBLEMS: u64 = 20;
+/// Plain mode logs at most this often.
+const LOG_EVERY: Duration = Duration::from_secs(5);
+
+/// Reports progress of a run.
+pub struct Reporter {
+    bar: Option<ProgressBar>,
+    quiet: bool,
+    client: Option<Client>,
+    total: Option<u64>,
+    problems: AtomicU64,
+    last_log: Mutex<Option<tokio::time::Instant>>,
+    started: tokio::time::Instant,
+}
+
+impl Reporter {
+    /// A reporter for `total` input lines (None when unknown, e.g. stdin). `quiet` prints nothing but problems.
+    pub fn new(total: Option<u64>, client: Option<Client>, quiet: bool) -> Reporter {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = match total {
+                Some(t) => ProgressBar::with_draw_target(Some(t), ProgressDrawTarget::stderr()),
+                None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+            };
+            let template = if total.is_some() {
+                "{bar:30} {pos}/{len} records  {per_sec}  {msg}  eta {eta}"
+            } else {
+                "{spinner} {pos} records  {per_sec}  {msg}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        let started = tokio::time::Instant::now();
+        Reporter {
+            bar,
+            quiet,
+            client,
+            total,
+            problems: AtomicU64::new(0),
+            last_log: Mutex::new(Some(started)),
+            started,
+        }
+    }
+
+    fn usage_text(&self) -> String {
+        match &self.client {
+            Some(c) => {
+                let u = c.usage_snapshot();
+                format!("calls {}  quota left {}", u.calls_sent, u.daily_remaining())
+            }
+            None => String::new(),
+        }
+    }
+
+    /// Records done so far (answered, rejected or failed).
+    pub fn set_done(&self, done: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(done);
+            bar.set_message(self.usage_text());
+            return;
+        }
+        if self.quiet {
+            return;
+        }
+        let now = tokio::time::Instant::now();
+        let mut last = self.last_log.lock().unwrap_or_else(|e| e.into_inner());
+        if last.is_some_and(|t| now.duration_since(t) < LOG_EVERY) || done == 0 {
+            return;
+        }
+        *last = Some(now);
+        let secs = now.duration_since(self.started).as_secs_f64().max(0.001);
+        let of = self.total.map(|t| format!("/{t}")).unwrap_or_default();
+        eprintln!(
+            "mkto: {done}{of} records done, {:.0} records/s, {}",
+            done as f64 / secs,
+            self.usage_text()
+        );
+    }
+
+    /// A problem with one input line.
+    pub fn problem(&self, file: &str, line: u64, reason: &str) {
+        let n = self.problems.fetch_add(1, Ordering::Relaxed) + 1;
+        let text = if n <= SHOWN_PROBLEMS {
+            format!("{file}:{line}: {reason}")
+        } else if n == SHOWN_PROBLEMS + 1 {
+            "(more problems: see the rejects file)".to_owned()
+        } else {
+            return;
+        };
+        self.print(&text);
+    }
+
+    /// A notice.
+    pub fn note(&self, text: &str) {
+        self.print(&format!("mkto: {text}"));
+    }
+
+    fn print(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(text),
+            None => eprintln!("{text}"),
+        }
+    }
+
+    /// Remove the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
