@@ -104,12 +104,31 @@ impl LimitsConfig {
     /// Limits so high that a benchmark never meets them.
     pub fn lifted() -> Self {
         LimitsConfig {
-            rate_limit: u32::MAX / 2,
+            rate_limit: MAX_RATE_LIMIT,
             rate_window_secs: 1,
             concurrency: u32::MAX / 2,
             daily_quota: u64::MAX / 2,
             ..LimitsConfig::default()
         }
+    }
+}
+
+/// The largest rate limit accepted (the window keeps one timestamp per admitted call).
+pub const MAX_RATE_LIMIT: u32 = 1_000_000;
+
+impl LimitsConfig {
+    /// Check the limits can be enforced.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.rate_limit > MAX_RATE_LIMIT {
+            return Err(format!(
+                "rate_limit {} is above the largest supported, {MAX_RATE_LIMIT}",
+                self.rate_limit
+            ));
+        }
+        if self.rate_window_secs == 0 {
+            return Err("rate_window_secs must be at least 1".into());
+        }
+        Ok(())
     }
 }
 

@@ -77,6 +77,7 @@ impl AppState {
         db: DbLocation,
         base_clock: SharedClock,
     ) -> Result<AppState, StartError> {
+        config.limits.validate().map_err(StartError::Config)?;
         for rule in &config.faults {
             rule.validate().map_err(StartError::Config)?;
         }

@@ -8,4 +8,6 @@ mod identity;
 mod leads;
 mod lists;
 mod pipeline;
+mod robustness;
 mod support;
+mod window;
