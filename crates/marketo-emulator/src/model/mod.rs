@@ -65,6 +65,12 @@ impl Model {
             DbLocation::InMemory => Store::open_in_memory()?,
             DbLocation::Path(path) => Store::open_file(&path)?,
         };
+        store.with(|db| {
+            for f in schema.custom_fields.iter().filter(|f| f.is_searchable()) {
+                crate::store::leads::ensure_field_index(db, &f.name)?;
+            }
+            Ok(())
+        })?;
         Ok(Model { schema, store })
     }
 

@@ -33,25 +33,42 @@ pub enum KeyColumn {
 }
 
 impl KeyColumn {
-    /// The SQL condition, with `?1` the JSON array of values and `?2` the JSON path (unused but bound).
-    fn condition(&self) -> &'static str {
+    /// The SQL condition, with `?1` the JSON array of values.
+    fn condition(&self) -> String {
         match self {
-            KeyColumn::Id => "id IN (SELECT value FROM json_each(?1)) AND ?2 IS NOT NULL",
-            KeyColumn::Email => "email_key IN (SELECT value FROM json_each(?1)) AND ?2 IS NOT NULL",
-            KeyColumn::Cookies => {
-                "?2 IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(?1) v WHERE \
+            KeyColumn::Id => "id IN (SELECT value FROM json_each(?1))".to_string(),
+            KeyColumn::Email => "email_key IN (SELECT value FROM json_each(?1))".to_string(),
+            KeyColumn::Cookies => "EXISTS (SELECT 1 FROM json_each(?1) v WHERE \
                  instr(',' || ifnull(json_extract(data, '$.cookies'), '') || ',', ',' || v.value || ',') > 0)"
+                .to_string(),
+            KeyColumn::Field(name) => {
+                format!("{} IN (SELECT value FROM json_each(?1))", field_expr(name))
             }
-            KeyColumn::Field(_) => "json_extract(data, ?2) IN (SELECT value FROM json_each(?1))",
         }
     }
+}
 
-    fn path(&self) -> String {
-        match self {
-            KeyColumn::Field(name) => format!("$.\"{}\"", name.replace('"', "")),
-            _ => "$".to_string(),
-        }
-    }
+/// The SQL expression of a field's stored value; the same text in queries and in [`ensure_field_index`], so
+/// SQLite uses the index. Quotes are dropped from the name (field names come from the config file).
+fn field_expr(name: &str) -> String {
+    let clean: String = name.chars().filter(|c| *c != '"' && *c != '\'').collect();
+    format!("json_extract(data, '$.\"{clean}\"')")
+}
+
+/// An index on a searchable custom field, so lookups and filters on it do not scan every lead.
+pub fn ensure_field_index(db: &Connection, name: &str) -> Result<(), StoreError> {
+    let suffix: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let digest = name
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    db.execute_batch(&format!(
+        "CREATE INDEX IF NOT EXISTS leads_field_{suffix}_{digest:x} ON leads({})",
+        field_expr(name)
+    ))?;
+    Ok(())
 }
 
 const COLUMNS: &str = "id, partition, created_at, updated_at, data";
@@ -152,13 +169,13 @@ pub fn filter(
     limit: usize,
 ) -> Result<Vec<StoredLead>, StoreError> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM leads WHERE {} AND id > ?3 ORDER BY id LIMIT ?4",
+        "SELECT {COLUMNS} FROM leads WHERE {} AND id > ?2 ORDER BY id LIMIT ?3",
         key.condition()
     );
     let mut stmt = db.prepare_cached(&sql)?;
     let array = Value::Array(values.to_vec()).to_string();
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let rows = stmt.query_map(params![array, key.path(), after, limit], from_row)?;
+    let rows = stmt.query_map(params![array, after, limit], from_row)?;
     rows.map(|r| decode(r?)).collect()
 }
 
@@ -170,13 +187,13 @@ pub fn count_matches(
     cap: usize,
 ) -> Result<usize, StoreError> {
     let sql = format!(
-        "SELECT count(*) FROM (SELECT 1 FROM leads WHERE {} LIMIT ?3)",
+        "SELECT count(*) FROM (SELECT 1 FROM leads WHERE {} LIMIT ?2)",
         key.condition()
     );
     let mut stmt = db.prepare_cached(&sql)?;
     let array = Value::Array(values.to_vec()).to_string();
     let cap = i64::try_from(cap).unwrap_or(i64::MAX);
-    let n: i64 = stmt.query_row(params![array, key.path(), cap], |r| r.get(0))?;
+    let n: i64 = stmt.query_row(params![array, cap], |r| r.get(0))?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
@@ -185,4 +202,33 @@ pub fn count(db: &Connection) -> Result<u64, StoreError> {
     let mut stmt = db.prepare_cached("SELECT count(*) FROM leads")?;
     let n: i64 = stmt.query_row([], |r| r.get(0))?;
     Ok(u64::try_from(n).unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_field_lookups_use_their_index() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        store
+            .with(|db| {
+                ensure_field_index(db, "crmKey")?;
+                ensure_field_index(db, "crmKey")?;
+                let sql = format!(
+                    "EXPLAIN QUERY PLAN SELECT id FROM leads WHERE {}",
+                    KeyColumn::Field("crmKey".into()).condition()
+                );
+                let plan: Vec<String> = db
+                    .prepare(&sql)?
+                    .query_map(["[]"], |r| r.get::<_, String>(3))?
+                    .collect::<Result<_, _>>()?;
+                assert!(
+                    plan.iter().any(|p| p.contains("leads_field_crmKey")),
+                    "{plan:?}"
+                );
+                Ok(())
+            })
+            .unwrap();
+    }
 }

@@ -90,12 +90,12 @@ impl Store {
 
     /// Delete every lead, list and membership (and restart ids); key-value entries are kept.
     pub fn clear_data(&self) -> Result<(), StoreError> {
-        self.with(|db| {
+        self.transaction(|db| {
             db.execute_batch(
-                "BEGIN; DELETE FROM list_members; DELETE FROM lists; DELETE FROM leads; \
-                 DELETE FROM sqlite_sequence WHERE name = 'leads'; COMMIT;",
+                "DELETE FROM list_members; DELETE FROM lists; DELETE FROM leads; \
+                 DELETE FROM sqlite_sequence WHERE name = 'leads';",
             )?;
-            Ok(())
+            Ok::<(), StoreError>(())
         })
     }
 }
