@@ -109,6 +109,7 @@ impl DataType {
 
 /// One lead field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FieldDef {
     /// The REST name (`firstName`).
     pub name: String,
@@ -203,7 +204,7 @@ pub enum CompanyRule {
 
 /// Behaviour whose real value is inferred, kept configurable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Rules {
     /// Records per Sync Leads / Delete / list call (documented: 300). More: response-level 1003 "Invalid data"
     /// [INF: the real answer for 301 records is not recorded].
@@ -230,7 +231,7 @@ impl Default for Rules {
 
 /// The lead schema: standard plus custom fields, partitions, company fields and rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct LeadSchema {
     /// The standard fields (default: Marketo's standard fields).
     #[serde(skip)]
@@ -337,6 +338,10 @@ mod tests {
         assert_eq!(s.default_partition(), "Default");
         assert_eq!(s.rules.company_rule, CompanyRule::Always);
         assert_eq!(s.rules.max_batch, 300, "unset rules keep their defaults");
+        assert!(
+            toml::from_str::<LeadSchema>("custom_field = []").is_err(),
+            "typos are refused"
+        );
     }
 
     #[test]
