@@ -5,6 +5,7 @@ mod checkpoint;
 mod commands;
 mod connect;
 mod fidelity;
+mod ids;
 mod input;
 mod output;
 mod progress;

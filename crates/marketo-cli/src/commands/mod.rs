@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod errors;
 pub mod leads;
+pub mod lists;
 
 use clap::Subcommand;
 use std::process::ExitCode;
@@ -14,6 +15,8 @@ pub enum Command {
     Errors(errors::ErrorsArgs),
     /// Sync, fetch, delete and describe leads.
     Leads(leads::LeadsArgs),
+    /// Add, remove or check leads in a static list.
+    Lists(lists::ListsArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
 }
@@ -23,6 +26,7 @@ pub fn run(command: Command, definition: fn() -> clap::Command) -> anyhow::Resul
     match command {
         Command::Errors(args) => errors::run(args),
         Command::Leads(args) => leads::run(args),
+        Command::Lists(args) => lists::run(args),
         Command::Completions(args) => {
             completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)
         }

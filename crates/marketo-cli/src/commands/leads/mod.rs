@@ -1,6 +1,8 @@
 //! `mkto leads ...`.
 
+pub mod delete;
 pub mod describe;
+pub mod get;
 pub mod sync;
 
 use clap::{Args, Subcommand};
@@ -17,6 +19,10 @@ pub struct LeadsArgs {
 enum LeadsAction {
     /// Create or update leads from a CSV or JSON Lines file, with rejects and resume.
     Sync(sync::SyncArgs),
+    /// Fetch leads by a filter (email, id, ...), any number of values.
+    Get(get::GetArgs),
+    /// Delete leads by id.
+    Delete(delete::DeleteArgs),
     /// Show the instance's lead fields.
     Describe(describe::DescribeArgs),
 }
@@ -25,6 +31,8 @@ enum LeadsAction {
 pub fn run(args: LeadsArgs) -> anyhow::Result<ExitCode> {
     match args.action {
         LeadsAction::Sync(a) => sync::run(a),
+        LeadsAction::Get(a) => get::run(a),
+        LeadsAction::Delete(a) => delete::run(a),
         LeadsAction::Describe(a) => describe::run(a),
     }
 }
