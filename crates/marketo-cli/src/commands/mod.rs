@@ -4,6 +4,7 @@ pub mod completions;
 pub mod errors;
 pub mod leads;
 pub mod lists;
+pub mod serve;
 
 use clap::Subcommand;
 use std::process::ExitCode;
@@ -19,6 +20,8 @@ pub enum Command {
     Lists(lists::ListsArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
+    /// Run the Marketo emulator: a local, stateful, Marketo-compatible server.
+    Serve(serve::ServeArgs),
 }
 
 /// Run one subcommand. `definition` gives the whole command line's definition (for completions).
@@ -27,6 +30,7 @@ pub fn run(command: Command, definition: fn() -> clap::Command) -> anyhow::Resul
         Command::Errors(args) => errors::run(args),
         Command::Leads(args) => leads::run(args),
         Command::Lists(args) => lists::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Completions(args) => {
             completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)
         }
