@@ -24,9 +24,6 @@ fn embedded_config() -> anyhow::Result<EmulatorConfig> {
         {"name": "lastPurchaseDate", "display_name": "Last Purchase Date", "data_type": "date"}
     ]))
     .context("the embedded emulator's field list")?;
-    // Company fields on a lead sync are refused (1021) only on instances whose company records are managed
-    // apart from leads; the embedded emulator behaves like a plain instance.
-    config.lead_schema.company_fields.clear();
     // Two static lists to try `mkto lists` on, created with a new database.
     config.seed = Some(
         json!({"lists": [{"id": 1, "name": "Newsletter"}, {"id": 2, "name": "Webinar attendees"}]}),

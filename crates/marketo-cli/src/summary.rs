@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 /// What happened to the records of a run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
-    /// Input lines read.
+    /// Input lines (records and unreadable lines) accounted for: done plus pending.
     pub read: u64,
     /// Created in Marketo.
     pub created: u64,

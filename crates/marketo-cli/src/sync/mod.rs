@@ -177,7 +177,6 @@ pub async fn run(
             cp.counts.pending += 1;
             continue;
         }
-        cp.counts.read += 1;
         match row {
             Row::Bad {
                 line,
@@ -256,6 +255,8 @@ pub async fn run(
         stopped = stopped.or(why);
     }
     let rejects_bytes = rejects.sync()?;
+    // Every line of the input is either done (in this run or an earlier one) or pending.
+    cp.counts.read = cp.done.len() + cp.counts.pending;
     if !s.dry_run {
         cp.rejects_bytes = rejects_bytes;
         cp.counts.calls = calls_before + client.usage_snapshot().calls_sent;

@@ -3,3 +3,4 @@
 mod errors;
 mod fidelity;
 mod support;
+mod sync;

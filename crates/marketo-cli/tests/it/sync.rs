@@ -1,0 +1,332 @@
+//! End-to-end: the real `mkto leads sync` binary against the emulator.
+
+use crate::support::{mkto_in, stderr, stdout};
+use marketo_emulator::{Emulator, LatencyModel};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+fn write_csv(path: &Path, rows: usize) {
+    let mut text = String::from("email,firstName,lastName\n");
+    for i in 0..rows {
+        text += &format!("lead{i}@example.com,First{i},Last{i}\n");
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+fn json_summary(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "summary is not JSON ({e}): {}\nstderr: {}",
+            stdout(out),
+            stderr(out)
+        )
+    })
+}
+
+/// `mkto` pointed at an in-process emulator through the environment.
+fn mkto_at(emu: &Emulator, dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mkto"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("MARKETO_ENDPOINT", emu.url())
+        .env("MARKETO_CLIENT_ID", emu.client_id())
+        .env("MARKETO_CLIENT_SECRET", emu.client_secret())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+async fn output(mut cmd: Command) -> Output {
+    tokio::task::spawn_blocking(move || cmd.output().expect("run mkto"))
+        .await
+        .unwrap()
+}
+
+#[test]
+fn sync_with_bad_rows_rejects_them_and_sends_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "email,firstName,numberOfEmployees\n\
+               a@example.com,Ann,5\n\
+               not-an-email,Bob,5\n\
+               c@example.com,Cy\n\
+               ,Dee,5\n\
+               e@example.com,Eve,lots\n\
+               f@example.com,Fay,7\n";
+    let mut bytes = csv.as_bytes().to_vec();
+    bytes.extend_from_slice(b"g@example.com,G\xe9rard,1\n");
+    std::fs::write(dir.path().join("in.csv"), bytes).unwrap();
+
+    let out = mkto_in(dir.path(), &["leads", "sync", "in.csv", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "skips are answered records: exit 0\n{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("embedded emulator"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("in.csv:4: row has 2 fields, the header has 3"),
+        "{}",
+        stderr(&out)
+    );
+    let s = json_summary(&out);
+    assert_eq!(s["read"], 7);
+    assert_eq!(s["created"], 2);
+    assert_eq!(s["skipped"], 5);
+    assert_eq!(s["skipped_by_reason"]["1003"], 2);
+    assert_eq!(s["skipped_by_reason"]["input"], 3);
+    assert_eq!(s["failed"], 0);
+    assert_eq!(s["pending"], 0);
+
+    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap();
+    let lines: Vec<&str> = rejects.lines().collect();
+    assert_eq!(
+        lines[0],
+        "line,code,reason,email,firstName,numberOfEmployees"
+    );
+    let reject_lines: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(reject_lines, ["3", "4", "5", "6", "8"]);
+    assert!(lines[1].starts_with("3,1003,"), "{}", lines[1]);
+    assert!(
+        lines[3].contains("lookup field 'email' is empty"),
+        "{}",
+        lines[3]
+    );
+    assert!(lines[4].contains("numberOfEmployees"), "{}", lines[4]);
+    assert!(lines[5].contains("not valid UTF-8"), "{}", lines[5]);
+
+    // The same file again updates instead of creating: the emulator's state is in .mkto/.
+    let out = mkto_in(dir.path(), &["leads", "sync", "in.csv", "--format", "json"]);
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["updated"].as_u64()),
+        (Some(0), Some(2))
+    );
+    // createOnly now: Marketo skips both with 1005, and they land in the rejects file.
+    let out = mkto_in(
+        dir.path(),
+        &[
+            "leads",
+            "sync",
+            "in.csv",
+            "--action",
+            "createOnly",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(json_summary(&out)["skipped_by_reason"]["1005"], 2);
+    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap();
+    assert!(
+        rejects.contains("2,1005,Lead already exists,a@example.com"),
+        "{rejects}"
+    );
+}
+
+#[test]
+fn dry_run_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("in.csv"),
+        "email,nope\na@example.com,1\nb@example.com,\n",
+    )
+    .unwrap();
+    let out = mkto_in(
+        dir.path(),
+        &["leads", "sync", "in.csv", "--dry-run", "--format", "json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(s["would_send"], 1);
+    assert_eq!(s["skipped_by_reason"]["1006"], 1);
+    assert_eq!(s["created"], 0);
+    let out = mkto_in(
+        dir.path(),
+        &[
+            "leads",
+            "get",
+            "--filter-type",
+            "email",
+            "--values",
+            "b@example.com",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "", "nothing was sent");
+}
+
+#[test]
+fn unreadable_input_fails_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "missing.csv"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("cannot read missing.csv"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(dir.path().join("x.txt"), "email\n").unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "x.txt"]);
+    assert!(stderr(&out).contains("--input-format"), "{}", stderr(&out));
+}
+
+/// A run killed with SIGKILL half-way, then resumed: one lead per distinct record, every line accounted once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_killed_half_way_and_resumed() {
+    let emu = Emulator::builder()
+        .latency(LatencyModel::fixed(Duration::from_millis(150)))
+        .start()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv(&dir.path().join("in.csv"), 600);
+    let state = dir.path().join("in.state.json");
+    let mut child = mkto_at(
+        &emu,
+        dir.path(),
+        &["leads", "sync", "in.csv", "--batch-size", "10", "-q"],
+    )
+    .spawn()
+    .unwrap();
+    // Wait (bounded) until some batches are checkpointed, then kill without warning.
+    let mut killed_with_done = 0;
+    for _ in 0..3000 {
+        if let Ok(text) = std::fs::read_to_string(&state) {
+            if let Ok(cp) = serde_json::from_str::<Value>(&text) {
+                let done: u64 = cp["done"]
+                    .as_array()
+                    .map(|r| {
+                        r.iter()
+                            .map(|p| p[1].as_u64().unwrap() - p[0].as_u64().unwrap() + 1)
+                            .sum()
+                    })
+                    .unwrap_or(0);
+                if done >= 100 {
+                    child.kill().unwrap();
+                    killed_with_done = done;
+                    break;
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let status = child.wait().unwrap();
+    assert!(
+        killed_with_done >= 100 && !status.success(),
+        "the run was killed half-way"
+    );
+    assert!(killed_with_done < 600, "killed before the end");
+
+    // Without --resume it refuses to start over silently.
+    let out = output(mkto_at(
+        &emu,
+        dir.path(),
+        &["leads", "sync", "in.csv", "-q"],
+    ))
+    .await;
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--resume"), "{}", stderr(&out));
+
+    let out = output(mkto_at(
+        &emu,
+        dir.path(),
+        &[
+            "leads",
+            "sync",
+            "in.csv",
+            "--batch-size",
+            "10",
+            "--resume",
+            "-q",
+            "--format",
+            "json",
+        ],
+    ))
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    let total = s["created"].as_u64().unwrap()
+        + s["updated"].as_u64().unwrap()
+        + s["skipped"].as_u64().unwrap()
+        + s["failed"].as_u64().unwrap();
+    assert_eq!(total, 600, "every line once: {s}");
+    assert_eq!(s["read"], 600);
+    assert_eq!(s["pending"], 0);
+    assert_eq!(
+        emu.state().model.lead_count().unwrap(),
+        600,
+        "one lead per distinct record"
+    );
+    assert!(!state.exists(), "a finished run leaves no checkpoint");
+    emu.shutdown().await;
+}
+
+/// 607 in the middle of a run: pending records kept, the reset time said, and a resume after midnight
+/// (the emulator's clock moved) completes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_stopped_by_607_resumes_after_the_quota_day_turns() {
+    // 12 calls a day: Describe and 11 batches of 10; the other 4 batches wait for the next day.
+    let emu = Emulator::builder().daily_quota(12).start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv(&dir.path().join("in.csv"), 150);
+    let out = output(mkto_at(
+        &emu,
+        dir.path(),
+        &[
+            "leads",
+            "sync",
+            "in.csv",
+            "--batch-size",
+            "10",
+            "-q",
+            "--format",
+            "json",
+        ],
+    ))
+    .await;
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("607") && err.contains("resets at"), "{err}");
+    assert!(err.contains("--resume"), "{err}");
+    let s = json_summary(&out);
+    let pending = s["pending"].as_u64().unwrap();
+    let created = s["created"].as_u64().unwrap();
+    assert!(pending > 0 && created > 0, "{s}");
+    assert_eq!(created + pending, 150, "{s}");
+
+    emu.advance_clock(Duration::from_secs(25 * 3600));
+    let out = output(mkto_at(
+        &emu,
+        dir.path(),
+        &[
+            "leads",
+            "sync",
+            "in.csv",
+            "--batch-size",
+            "10",
+            "--resume",
+            "-q",
+            "--format",
+            "json",
+        ],
+    ))
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(s["created"], 150, "{s}");
+    assert_eq!(s["pending"], 0);
+    assert_eq!(emu.state().model.lead_count().unwrap(), 150);
+    emu.shutdown().await;
+}
