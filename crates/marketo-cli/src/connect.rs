@@ -29,6 +29,40 @@ pub struct ConnectArgs {
     /// Use the embedded emulator even if an instance is configured.
     #[arg(long, global = true)]
     pub emulator: bool,
+    /// The instance's rate limit the client keeps to, as CALLS/WINDOW [default: 100/20s, Marketo's].
+    #[arg(long, global = true, value_name = "CALLS/WINDOW", value_parser = crate::commands::serve::parse_rate)]
+    pub rate_limit: Option<(u32, std::time::Duration)>,
+    /// Calls in flight at once [default: 10, Marketo's].
+    #[arg(long, global = true)]
+    pub concurrency: Option<u32>,
+    /// Calls this run may use today [default: 50000, Marketo's default quota].
+    #[arg(long, global = true)]
+    pub daily_budget: Option<u64>,
+    /// Share of every limit to leave to other integrations of the subscription, e.g. 0.2 [default: 0].
+    #[arg(long, global = true)]
+    pub reserve_share: Option<f64>,
+}
+
+impl ConnectArgs {
+    /// Apply the limit flags to a client builder.
+    pub fn apply_limits(
+        &self,
+        mut b: marketo_client::ClientBuilder,
+    ) -> marketo_client::ClientBuilder {
+        if let Some((calls, window)) = self.rate_limit {
+            b = b.rate_limit(calls, window);
+        }
+        if let Some(n) = self.concurrency {
+            b = b.concurrency(n);
+        }
+        if let Some(n) = self.daily_budget {
+            b = b.daily_budget(n);
+        }
+        if let Some(share) = self.reserve_share {
+            b = b.reserve_share(share);
+        }
+        b
+    }
 }
 
 /// A real instance's coordinates.

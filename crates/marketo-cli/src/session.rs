@@ -55,7 +55,8 @@ impl Session {
     pub async fn open(args: &ConnectArgs, quiet: bool) -> anyhow::Result<Session> {
         match resolve(args)? {
             Target::Instance(i) => {
-                let client = Client::builder()
+                let client = args
+                    .apply_limits(Client::builder())
                     .endpoint(i.endpoint)
                     .credentials(i.client_id, i.client_secret)
                     .build()
@@ -67,7 +68,8 @@ impl Session {
             }
             Target::Emulator { db, forced } => {
                 let emu = start_embedded(&db, forced, quiet).await?;
-                let client = Client::builder()
+                let client = args
+                    .apply_limits(Client::builder())
                     .endpoint(emu.url())
                     .credentials(emu.client_id(), emu.client_secret())
                     .build()

@@ -50,7 +50,7 @@ pub struct ServeArgs {
 }
 
 /// `30s`, `300ms`, `2m`, `1h`, or a number of seconds.
-fn parse_duration(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     let t = text.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
@@ -70,7 +70,7 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 }
 
 /// `100/20s`.
-fn parse_rate(text: &str) -> Result<(u32, Duration), String> {
+pub(crate) fn parse_rate(text: &str) -> Result<(u32, Duration), String> {
     let (calls, window) = text
         .split_once('/')
         .ok_or_else(|| format!("{text:?} is not CALLS/WINDOW like 100/20s"))?;

@@ -129,7 +129,7 @@ fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
         resume: a.resume,
         dry_run: a.dry_run,
         batch_size: a.batch_size,
-        in_flight: 12,
+        in_flight: 1,
     })
 }
 
@@ -158,10 +158,12 @@ fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
 
 /// Run `mkto leads sync`.
 pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
-    let s = settings(&a)?;
+    let mut s = settings(&a)?;
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
         let session = Session::open(&a.connect, a.quiet).await?;
+        // Keep a couple of batches ready beyond what the client may send at once.
+        s.in_flight = session.client.usage_snapshot().concurrency_limit as usize + 2;
         let stop = Arc::new(AtomicBool::new(false));
         let stop_signal = stop.clone();
         tokio::spawn(async move {
