@@ -254,6 +254,22 @@ impl EmulatorConfig {
 mod tests {
     use super::*;
 
+    /// The README's example config file parses, and says what it claims to.
+    #[test]
+    fn readme_config_example_parses() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let section = readme.split("### Emulator config file").nth(1).unwrap();
+        let block = section.split("```toml\n").nth(1).unwrap();
+        let toml_text = block.split("```").next().unwrap();
+        let config = EmulatorConfig::from_toml_str(toml_text).unwrap();
+        assert_eq!(config.limits, LimitsConfig::default());
+        assert_eq!(config.users[1].role, Role::ReadOnly);
+        assert_eq!(config.faults.len(), 2);
+        assert_eq!(config.lead_schema.custom_fields[0].name, "loyaltyTier");
+        assert!(config.seed.is_some());
+    }
+
     #[test]
     fn unknown_keys_are_refused() {
         assert!(EmulatorConfig::from_toml_str("rate = 3").is_err());

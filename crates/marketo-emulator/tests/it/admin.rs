@@ -133,3 +133,37 @@ async fn quota_count_and_data_survive_a_restart() {
         vec![json!({"id": 1, "email": "keep@example.com"})]
     );
 }
+
+#[tokio::test]
+async fn config_file_declares_users_faults_schema_and_seed() {
+    let config = marketo_emulator::EmulatorConfig::from_toml_str(
+        r#"
+        [[users]]
+        client_id = "cfg"
+        client_secret = "cfg-secret"
+        [[faults]]
+        method = "GET"
+        path = "/rest/v1/lead/*"
+        error = "608"
+        times = 1
+        [[lead_schema.custom_fields]]
+        name = "loyaltyTier"
+        display_name = "Loyalty Tier"
+        data_type = "integer"
+        [seed]
+        lists = [{ id = 1001, name = "Newsletter" }]
+        leads = [{ email = "ann@example.com", loyaltyTier = 3 }]
+        "#,
+    )
+    .unwrap();
+    let env = start_with(|b| b.config(config)).await;
+    let token = env.token_for("cfg", "cfg-secret").await;
+    let r = env.get_with("/rest/v1/lead/1.json", &token).await;
+    assert_marketo_error(&r, 608, "API Temporarily Unavailable");
+    let r = env
+        .get_with("/rest/v1/lead/1.json?fields=loyaltyTier", &token)
+        .await;
+    assert_eq!(assert_success(&r), vec![json!({"id": 1, "loyaltyTier": 3})]);
+    let r = env.get_with("/rest/v1/lists/1001/leads.json", &token).await;
+    assert!(assert_success(&r).is_empty());
+}
