@@ -8,6 +8,7 @@ mod identity;
 mod leads;
 mod lists;
 mod pipeline;
+mod quota_day;
 mod robustness;
 mod support;
 mod window;
