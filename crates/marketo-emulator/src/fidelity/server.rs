@@ -54,6 +54,7 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
             "naturally: daily_quota (50,000) counted calls in the quota day, which turns at midnight \
              America/Chicago; the count survives a restart (tests: \
              pipeline::code_607_daily_quota_reached_until_chicago_midnight, \
+             quota_day::quota_day_turns_at_chicago_midnight_across_dst, \
              admin::quota_count_and_data_survive_a_restart)"
         }
         608 => {
