@@ -1,2 +1,31 @@
-//! The Marketo client (in progress).
+#![doc = include_str!("../README.md")]
+
+mod auth;
+mod builder;
+mod call;
+mod client;
+mod config;
+pub mod endpoints;
+mod error;
 pub mod fidelity;
+mod outcome;
+mod paging;
+mod progress;
+mod redact;
+mod request;
+pub mod retry;
+mod secret;
+pub mod shape;
+mod throttle;
+pub mod transport;
+mod usage;
+
+pub use builder::{ClientBuilder, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_ENDPOINT};
+pub use client::Client;
+pub use config::{Config, Limits, RetryPolicy, Timeouts};
+pub use endpoints::{Lead, Leads, Lists, SyncAction, SyncOptions};
+pub use error::{Error, ErrorKind};
+pub use outcome::{stopped_by, RecordOutcome};
+pub use progress::{Progress, ProgressEvent, WaitReason};
+pub use secret::Secret;
+pub use usage::UsageSnapshot;

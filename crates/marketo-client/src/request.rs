@@ -1,0 +1,164 @@
+//! A logical API request, turned into HTTP for each attempt: with the current token, and as
+//! `POST` + `_method=GET` when a `GET` would pass the 8 KB URI limit (or was answered 414).
+
+use crate::secret::Secret;
+use crate::transport::{HttpRequest, Method};
+use bytes::Bytes;
+use marketo_types::limits::MAX_URI_BYTES;
+
+const JSON: &str = "application/json";
+const FORM: &str = "application/x-www-form-urlencoded";
+
+/// The body of a logical request.
+#[derive(Debug, Clone)]
+pub(crate) enum ApiBody {
+    /// No body.
+    Empty,
+    /// A JSON body, already serialised (its exact size is known).
+    Json(Bytes),
+}
+
+/// A request to the REST API, independent of the token and of how it travels.
+#[derive(Debug, Clone)]
+pub(crate) struct ApiRequest {
+    pub(crate) method: Method,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) body: ApiBody,
+    /// Send a GET as POST + `_method=GET` whatever its length (set after a 414).
+    pub(crate) force_post: bool,
+}
+
+impl ApiRequest {
+    pub(crate) fn get(path: impl Into<String>) -> Self {
+        ApiRequest {
+            method: Method::Get,
+            path: path.into(),
+            query: Vec::new(),
+            body: ApiBody::Empty,
+            force_post: false,
+        }
+    }
+
+    pub(crate) fn post_json(path: impl Into<String>, body: Bytes) -> Self {
+        ApiRequest {
+            method: Method::Post,
+            path: path.into(),
+            query: Vec::new(),
+            body: ApiBody::Json(body),
+            force_post: false,
+        }
+    }
+
+    pub(crate) fn with_method(mut self, method: Method) -> Self {
+        self.method = method;
+        self
+    }
+
+    pub(crate) fn param(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.query.push((key.to_owned(), value.into()));
+        self
+    }
+
+    fn encoded_query(&self) -> String {
+        serde_urlencoded::to_string(&self.query).unwrap_or_default()
+    }
+
+    /// The URL a plain request would use.
+    pub(crate) fn plain_url(&self, base: &str) -> String {
+        let q = self.encoded_query();
+        if q.is_empty() {
+            format!("{base}{}", self.path)
+        } else {
+            format!("{base}{}?{q}", self.path)
+        }
+    }
+
+    /// Whether this request travels as `POST` with `_method=GET` in a form body.
+    pub(crate) fn travels_as_post(&self, base: &str) -> bool {
+        self.method == Method::Get
+            && (self.force_post || self.plain_url(base).len() > MAX_URI_BYTES)
+    }
+
+    /// The HTTP request for one attempt. `base` is the endpoint without a trailing slash.
+    pub(crate) fn to_http(&self, base: &str, token: Option<Secret>) -> HttpRequest {
+        if self.travels_as_post(base) {
+            let mut form = self.query.clone();
+            form.push(("_method".to_owned(), "GET".to_owned()));
+            let body = serde_urlencoded::to_string(&form).unwrap_or_default();
+            return HttpRequest {
+                method: Method::Post,
+                url: format!("{base}{}", self.path),
+                bearer: token,
+                content_type: Some(FORM),
+                body: Some(Bytes::from(body)),
+                body_is_secret: false,
+            };
+        }
+        let (content_type, body) = match &self.body {
+            ApiBody::Empty => (None, None),
+            ApiBody::Json(b) => (Some(JSON), Some(b.clone())),
+        };
+        HttpRequest {
+            method: self.method,
+            url: self.plain_url(base),
+            bearer: token,
+            content_type,
+            body,
+            body_is_secret: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_gets_stay_gets() {
+        let r = ApiRequest::get("/rest/v1/leads.json")
+            .param("filterType", "email")
+            .param("filterValues", "a@b.c");
+        let h = r.to_http("http://h", Some(Secret::new("t")));
+        assert_eq!(h.method, Method::Get);
+        assert_eq!(
+            h.url,
+            "http://h/rest/v1/leads.json?filterType=email&filterValues=a%40b.c"
+        );
+        assert!(h.body.is_none());
+    }
+
+    #[test]
+    fn long_gets_become_post_with_method_get_in_a_form_body() {
+        let values: Vec<String> = (0..300)
+            .map(|i| format!("someone.rather.long-{i}@example.com"))
+            .collect();
+        let r = ApiRequest::get("/rest/v1/leads.json")
+            .param("filterType", "email")
+            .param("filterValues", values.join(","));
+        assert!(r.plain_url("http://h").len() > MAX_URI_BYTES);
+        let h = r.to_http("http://h", None);
+        assert_eq!(h.method, Method::Post);
+        assert_eq!(h.url, "http://h/rest/v1/leads.json");
+        assert_eq!(h.content_type, Some(FORM));
+        let body = String::from_utf8(h.body.unwrap().to_vec()).unwrap();
+        assert!(body
+            .starts_with("filterType=email&filterValues=someone.rather.long-0%40example.com%2C"));
+        assert!(body.ends_with("&_method=GET"));
+    }
+
+    #[test]
+    fn the_uri_limit_is_exact() {
+        let base = "http://h";
+        let path = "/p";
+        // "http://h/p?v=" is 13 bytes.
+        let at_limit = ApiRequest::get(path).param("v", "x".repeat(MAX_URI_BYTES - 13));
+        assert_eq!(at_limit.plain_url(base).len(), MAX_URI_BYTES);
+        assert!(!at_limit.travels_as_post(base));
+        let over = ApiRequest::get(path).param("v", "x".repeat(MAX_URI_BYTES - 12));
+        assert!(over.travels_as_post(base));
+        let mut forced = at_limit.clone();
+        forced.force_post = true;
+        assert!(forced.travels_as_post(base));
+    }
+}

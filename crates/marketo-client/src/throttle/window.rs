@@ -1,0 +1,99 @@
+//! The exact sliding window, shared, with waiting.
+
+use super::{until, Pause};
+use chrono::{DateTime, Utc};
+use marketo_types::clock::SharedClock;
+use marketo_types::limits::SlidingWindow;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// `limit` calls per `window` (the configured window plus its margin), exact.
+#[derive(Debug)]
+pub(crate) struct RateWindow {
+    inner: Mutex<SlidingWindow>,
+}
+
+impl RateWindow {
+    pub(crate) fn new(limit: u32, window: Duration) -> Self {
+        RateWindow {
+            inner: Mutex::new(SlidingWindow::new(limit, window)),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, SlidingWindow> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Wait until the window admits a call, and admit it. Returns the admission time.
+    pub(crate) async fn admit(&self, clock: &SharedClock, pause: &Pause) -> DateTime<Utc> {
+        loop {
+            let now = clock.now();
+            let next = self.lock().try_admit(now);
+            match next {
+                Ok(()) => return now,
+                Err(at) => {
+                    tracing::debug!(
+                        wait_ms = until(now, at).as_millis() as u64,
+                        "rate window full: waiting"
+                    );
+                    tokio::time::sleep(until(now, at)).await;
+                    pause.wait(clock).await;
+                }
+            }
+        }
+    }
+
+    /// Give back an admission made at `at`.
+    pub(crate) fn release(&self, at: DateTime<Utc>) {
+        self.lock().release(at);
+    }
+
+    /// Calls admitted in the window ending now.
+    pub(crate) fn used(&self, now: DateTime<Utc>) -> u32 {
+        self.lock().count(now)
+    }
+
+    /// The limit.
+    pub(crate) fn limit(&self) -> u32 {
+        self.lock().limit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marketo_types::clock::TokioClock;
+    use proptest::prelude::*;
+    use std::sync::Arc;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// However calls arrive, the shared window never admits more than its limit in any window.
+        #[test]
+        fn the_window_never_admits_more_than_its_limit(limit in 1u32..8, window_ms in 10u64..2_000,
+                                                      gaps in proptest::collection::vec(0u64..300, 1..60)) {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build().unwrap();
+            let admitted = rt.block_on(async {
+                let clock: SharedClock = Arc::new(TokioClock::new());
+                let w = Arc::new(RateWindow::new(limit, Duration::from_millis(window_ms)));
+                let mut tasks = Vec::new();
+                for g in gaps {
+                    tokio::time::sleep(Duration::from_millis(g)).await;
+                    let (w, clock) = (w.clone(), clock.clone());
+                    tasks.push(tokio::spawn(async move {
+                        w.admit(&clock, &Pause::default()).await;
+                        clock.now()
+                    }));
+                }
+                let mut times = Vec::new();
+                for t in tasks { times.push(t.await.unwrap()); }
+                times.sort();
+                times
+            });
+            for run in admitted.windows(limit as usize + 1) {
+                let span = (run[limit as usize] - run[0]).num_milliseconds();
+                prop_assert!(span >= window_ms as i64, "{} calls within {span} ms", limit + 1);
+            }
+        }
+    }
+}
