@@ -46,6 +46,8 @@ pub struct EmulatorConfig {
     pub lead_schema: LeadSchema,
     /// Data loaded at startup into an empty database (same shape as `POST /_emulator/seed`).
     pub seed: Option<serde_json::Value>,
+    /// Bulk import and export: queues, job durations, the daily export allowance, unsupported filters.
+    pub bulk: crate::bulk::BulkConfig,
 }
 
 impl Default for EmulatorConfig {
@@ -60,6 +62,7 @@ impl Default for EmulatorConfig {
             faults: Vec::new(),
             lead_schema: LeadSchema::default(),
             seed: None,
+            bulk: crate::bulk::BulkConfig::default(),
         }
     }
 }

@@ -22,7 +22,9 @@
 //! Or serve it with `mkto serve`. Every request to a Marketo path passes the ordered guards of
 //! [`http::pipeline`]; the domain rules live in [`model`]; the control API in [`admin`].
 
+pub mod activities;
 pub mod admin;
+pub mod bulk;
 pub mod config;
 mod emulator;
 pub mod fault;

@@ -54,6 +54,8 @@ pub struct Inner {
     pub tokens: Mutex<TokenStore>,
     /// Active fault rules.
     pub faults: FaultSet,
+    /// Bulk import and export jobs.
+    pub bulk: crate::bulk::Bulk,
     calls: Mutex<CallLog>,
     usage: Mutex<UsageBook>,
     unflushed: AtomicU32,
@@ -116,6 +118,7 @@ impl AppState {
         for rule in &config.faults {
             faults.add(rule.clone());
         }
+        let bulk = crate::bulk::Bulk::open(&model, config.bulk.clone())?;
         Ok(AppState(Arc::new(Inner {
             users: config.effective_users(),
             config,
@@ -124,6 +127,7 @@ impl AppState {
             limiter,
             tokens: Mutex::new(TokenStore::default()),
             faults,
+            bulk,
             calls: Mutex::new(CallLog::default()),
             usage: Mutex::new(usage),
             unflushed: AtomicU32::new(0),
@@ -197,10 +201,12 @@ impl AppState {
         }
     }
 
-    /// Back to a fresh start: no leads or lists, empty window and quota, empty request log and usage, the
+    /// Back to a fresh start: no leads, lists, activities or bulk jobs, empty window and quota, empty request
+    /// log and usage, the
     /// config's fault rules. Tokens and the clock are kept.
     pub fn reset(&self) -> Result<(), StoreError> {
         self.model.reset()?;
+        self.bulk.reset(&self.model);
         self.limiter.reset();
         lock(&self.calls).clear();
         lock(&self.usage).clear();

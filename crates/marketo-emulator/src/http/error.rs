@@ -25,6 +25,27 @@ pub struct Reply {
     pub records: usize,
     /// An identity answer (sent with `Cache-Control: no-store`).
     pub identity: bool,
+    /// A response that is not JSON (a bulk file, or the file endpoint's plain-text 404), sent as it is.
+    pub raw: Option<RawReply>,
+}
+
+/// A non-JSON response: status, headers, body (streamed).
+pub struct RawReply {
+    /// The HTTP status.
+    pub status: u16,
+    /// Headers to send.
+    pub headers: Vec<(header::HeaderName, HeaderValue)>,
+    /// The body.
+    pub body: Body,
+}
+
+impl std::fmt::Debug for RawReply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawReply")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Reply {
@@ -41,7 +62,23 @@ impl Reply {
             body: Bytes::from(body),
             records,
             identity: false,
+            raw: None,
         }
+    }
+
+    /// A non-JSON response.
+    pub fn raw(raw: RawReply, records: usize) -> Reply {
+        Reply {
+            body: Bytes::new(),
+            records,
+            identity: false,
+            raw: Some(raw),
+        }
+    }
+
+    /// The HTTP status it is sent with.
+    pub fn status(&self) -> u16 {
+        self.raw.as_ref().map_or(200, |r| r.status)
     }
 }
 
@@ -127,6 +164,14 @@ fn no_store(resp: &mut Response) {
 /// Turn an outcome into the response.
 pub fn render(request_id: &str, outcome: Result<Reply, Failure>) -> Response {
     match outcome {
+        Ok(Reply { raw: Some(raw), .. }) => {
+            let mut resp = Response::new(raw.body);
+            *resp.status_mut() = StatusCode::from_u16(raw.status).unwrap_or(StatusCode::OK);
+            for (name, value) in raw.headers {
+                resp.headers_mut().insert(name, value);
+            }
+            resp
+        }
         Ok(reply) => {
             let mut resp = json_response(StatusCode::OK, reply.body);
             if reply.identity {

@@ -5,5 +5,6 @@ pub mod auth;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod multipart;
 pub mod pipeline;
 pub mod routes;

@@ -11,6 +11,7 @@ use super::auth;
 use super::error::{render, Failure, Reply};
 use super::extract::{self, Params};
 use super::handlers::{self, Call};
+use super::multipart;
 use super::routes::{self, BodyRule, Op};
 use crate::config::Role;
 use crate::fault::FaultEffect;
@@ -23,6 +24,10 @@ use axum::response::Response;
 use bytes::Bytes;
 use http::Method;
 use marketo_types::request_id;
+
+/// Bytes a bulk import body may carry beyond the file limit: the multipart boundaries, part headers and text
+/// parameters.
+const MULTIPART_FRAMING: usize = 64 * 1024;
 
 /// What a call took and who made it, gathered while the guards run.
 #[derive(Debug, Default)]
@@ -41,7 +46,7 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
     let mut trace = Trace::default();
     let outcome = run(&state, &rid, req, &mut trace).await;
     let (status, code, counted) = match &outcome {
-        Ok(_) => (200, None, !trace.identity),
+        Ok(reply) => (reply.status(), None, !trace.identity),
         Err(f) => {
             let code = match f {
                 Failure::Api(e) => Some(e.code.value()),
@@ -81,7 +86,17 @@ async fn run(
         return Err(Failure::Http(414));
     }
     let (parts, body) = req.into_parts();
-    let mut body = extract::read_body(&parts.headers, body, limits.max_body_bytes).await?;
+    // A bulk import carries a file of up to 10 MB plus its multipart framing.
+    let max_body = if routes::is_bulk_import(parts.uri.path()) {
+        state
+            .config
+            .bulk
+            .max_import_bytes
+            .saturating_add(MULTIPART_FRAMING)
+    } else {
+        limits.max_body_bytes
+    };
+    let mut body = extract::read_body(&parts.headers, body, max_body).await?;
     let mut params = Params::parse(parts.uri.query().unwrap_or(""));
     let mut method = parts.method.clone();
 
@@ -117,8 +132,18 @@ async fn run(
         return handlers::identity::token(state, &parts.headers, params, &body);
     }
 
+    let mut upload = None;
     let json = match op.body() {
         BodyRule::None => None,
+        BodyRule::Multipart => {
+            if !multipart::is_multipart(&parts.headers) {
+                return Err(Failure::code(612, &[]));
+            }
+            let form = multipart::parse(&parts.headers, body.clone()).await?;
+            params.extend(form.params);
+            upload = form.file;
+            None
+        }
         BodyRule::OptionalJson if is_blank(&body) => None,
         BodyRule::Json | BodyRule::OptionalJson => {
             if !extract::is_json(&parts.headers) {
@@ -170,6 +195,12 @@ async fn run(
         json,
         user: user.clone(),
         now,
+        upload,
+        range: parts
+            .headers
+            .get(http::header::RANGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
     };
     let outcome = handlers::dispatch(state, op, call).await;
     let latency = &state.config.latency;

@@ -2,7 +2,8 @@
 //!
 //! An unknown list is 1013 "Object not found" at response level [INF from the error table]. Unknown leads are
 //! `skipped` 1004 and keep their id (as in the docs' examples); removing a lead that is not a member is 1015.
-//! Adding a lead that is already a member answers `added` [INF].
+//! Adding a lead that is already a member answers `added` [INF]. A real change of membership records an Add to
+//! List or Remove from List activity.
 
 use super::errors::{self, skip_id};
 use super::filter::{self, Page};
@@ -10,6 +11,7 @@ use super::paging::{self, Kind};
 use super::project;
 use super::schema::LeadSchema;
 use crate::store::{leads, lists, Store, StoreError};
+use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;
 use marketo_types::record::{RecordResult, RecordStatus};
 use rusqlite::Connection;
@@ -53,9 +55,14 @@ pub(super) fn add(
     store: &Store,
     list_id: i64,
     ids: &[i64],
+    now: DateTime<Utc>,
 ) -> Result<Vec<RecordResult>, ApiError> {
+    let at = super::format_time(now);
     per_lead(schema, store, list_id, ids, |db, id| {
-        lists::add(db, list_id, id)?;
+        if !lists::is_member(db, list_id, id)? {
+            lists::add(db, list_id, id)?;
+            crate::activities::record::membership(db, id, list_id, &at, true)?;
+        }
         Ok(RecordResult::with_id(id, RecordStatus::Added))
     })
 }
@@ -65,9 +72,12 @@ pub(super) fn remove(
     store: &Store,
     list_id: i64,
     ids: &[i64],
+    now: DateTime<Utc>,
 ) -> Result<Vec<RecordResult>, ApiError> {
+    let at = super::format_time(now);
     per_lead(schema, store, list_id, ids, |db, id| {
         Ok(if lists::remove(db, list_id, id)? {
+            crate::activities::record::membership(db, id, list_id, &at, false)?;
             RecordResult::with_id(id, RecordStatus::Removed)
         } else {
             skip_id(id, ApiError::catalogued(1015, &[]))

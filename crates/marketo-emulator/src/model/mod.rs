@@ -79,6 +79,11 @@ impl Model {
         &self.schema
     }
 
+    /// The store (bulk jobs and activities keep their rows beside the leads).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// Forget every lead, list and membership; the schema and key-value entries stay.
     pub fn reset(&self) -> Result<(), StoreError> {
         self.store.clear_data()
@@ -127,14 +132,24 @@ impl Model {
         describe::describe2(&self.schema)
     }
 
-    /// Add leads to a static list: `added`, or `skipped` 1004.
-    pub fn list_add(&self, list_id: i64, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
-        lists::add(&self.schema, &self.store, list_id, ids)
+    /// Add leads to a static list at `now`: `added`, or `skipped` 1004.
+    pub fn list_add(
+        &self,
+        list_id: i64,
+        ids: &[i64],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RecordResult>, ApiError> {
+        lists::add(&self.schema, &self.store, list_id, ids, now)
     }
 
-    /// Remove leads from a static list: `removed`, or `skipped` 1004 / 1015.
-    pub fn list_remove(&self, list_id: i64, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
-        lists::remove(&self.schema, &self.store, list_id, ids)
+    /// Remove leads from a static list at `now`: `removed`, or `skipped` 1004 / 1015.
+    pub fn list_remove(
+        &self,
+        list_id: i64,
+        ids: &[i64],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RecordResult>, ApiError> {
+        lists::remove(&self.schema, &self.store, list_id, ids, now)
     }
 
     /// Membership test: `memberof`, `notmemberof`, or `skipped` 1004.

@@ -249,6 +249,7 @@ fn create(
     let mut data = rec.changes.clone();
     data.retain(|_, v| !v.is_null());
     let id = leads::insert(db, None, &plan.partition, &plan.now, &data)?;
+    crate::activities::record::new_lead(db, id, &plan.now, &data)?;
     Ok(RecordResult::with_id(id, RecordStatus::Created))
 }
 
@@ -276,5 +277,13 @@ fn update(
         }
     }
     leads::update(db, lead.id, &plan.now, &data)?;
+    crate::activities::record::data_changes(
+        db,
+        plan.schema,
+        lead.id,
+        &plan.now,
+        &lead.data,
+        &data,
+    )?;
     Ok(RecordResult::with_id(lead.id, RecordStatus::Updated))
 }

@@ -29,6 +29,24 @@ const STEPS: &[&str] = &[
          key TEXT PRIMARY KEY,
          value TEXT NOT NULL
      );",
+    // 2: activities (recorded when leads change) and the chunks of bulk import and export files.
+    "CREATE TABLE IF NOT EXISTS activities (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         lead_id INTEGER NOT NULL,
+         type_id INTEGER NOT NULL,
+         at TEXT NOT NULL,
+         primary_id INTEGER,
+         primary_value TEXT,
+         attributes TEXT NOT NULL,
+         fields TEXT
+     );
+     CREATE INDEX IF NOT EXISTS activities_at ON activities(at);
+     CREATE TABLE IF NOT EXISTS bulk_chunks (
+         file TEXT NOT NULL,
+         seq INTEGER NOT NULL,
+         data BLOB NOT NULL,
+         PRIMARY KEY (file, seq)
+     ) WITHOUT ROWID;",
 ];
 
 /// Bring the database to the latest version.

@@ -88,12 +88,13 @@ impl Store {
         Ok(out)
     }
 
-    /// Delete every lead, list and membership (and restart ids); key-value entries are kept.
+    /// Delete every lead, list, membership, activity and bulk file (and restart ids); key-value entries are kept.
     pub fn clear_data(&self) -> Result<(), StoreError> {
         self.transaction(|db| {
             db.execute_batch(
                 "DELETE FROM list_members; DELETE FROM lists; DELETE FROM leads; \
-                 DELETE FROM sqlite_sequence WHERE name = 'leads';",
+                 DELETE FROM activities; DELETE FROM bulk_chunks; \
+                 DELETE FROM sqlite_sequence WHERE name IN ('leads', 'activities');",
             )?;
             Ok::<(), StoreError>(())
         })

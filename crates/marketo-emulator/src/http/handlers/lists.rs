@@ -24,7 +24,8 @@ pub fn members(state: &AppState, call: &Call, list: i64) -> Result<Reply, Failur
 pub async fn add(state: &AppState, call: Call, list: i64) -> Result<Reply, Failure> {
     let ids = ids(&call)?;
     let n = ids.len();
-    let result = blocking(state, move |m| m.list_add(list, &ids)).await?;
+    let now = call.now;
+    let result = blocking(state, move |m| m.list_add(list, &ids, now)).await?;
     Ok(Reply::envelope(&Envelope::ok(call.request_id, result), n))
 }
 
@@ -32,7 +33,8 @@ pub async fn add(state: &AppState, call: Call, list: i64) -> Result<Reply, Failu
 pub async fn remove(state: &AppState, call: Call, list: i64) -> Result<Reply, Failure> {
     let ids = ids(&call)?;
     let n = ids.len();
-    let result = blocking(state, move |m| m.list_remove(list, &ids)).await?;
+    let now = call.now;
+    let result = blocking(state, move |m| m.list_remove(list, &ids, now)).await?;
     Ok(Reply::envelope(&Envelope::ok(call.request_id, result), n))
 }
 

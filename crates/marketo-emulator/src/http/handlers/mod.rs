@@ -1,6 +1,10 @@
 //! The handlers: parse the call's parameters and body, call the model, wrap the answer in the envelope.
 //! Nothing else happens here; the guards are the pipeline's and the domain rules the model's.
 
+mod activities;
+mod bulk_export;
+mod bulk_import;
+mod file;
 pub mod identity;
 mod leads;
 mod lists;
@@ -30,6 +34,10 @@ pub struct Call {
     pub user: ApiUser,
     /// When it was admitted.
     pub now: DateTime<Utc>,
+    /// The `file` part of a multipart body (bulk import).
+    pub upload: Option<bytes::Bytes>,
+    /// The `Range` header (bulk export files).
+    pub range: Option<String>,
 }
 
 /// Run the operation.
@@ -47,6 +55,12 @@ pub async fn dispatch(state: &AppState, op: Op, call: Call) -> Result<Reply, Fai
         Op::ListIsMember(list) => lists::is_member(state, &call, list),
         Op::Usage { last7 } => stats::usage(state, &call, last7),
         Op::Errors { last7 } => stats::errors(state, &call, last7),
+        Op::Activities(read) => activities::read(state, &call, read).await,
+        Op::BulkImport => bulk_import::submit(state, call).await,
+        Op::ImportBatch(id, file) => bulk_import::batch(state, call, id, file).await,
+        Op::ExportCreate(kind) => bulk_export::create(state, call, kind).await,
+        Op::ExportList(kind) => bulk_export::list(state, call, kind).await,
+        Op::ExportJob(kind, id, action) => bulk_export::job(state, call, kind, id, action).await,
         // The pipeline answers identity calls before authentication.
         Op::Token => Err(Failure::code(610, &[])),
     }

@@ -1,0 +1,123 @@
+//! Recording the activities a lead change causes, called by the model inside its write transactions: New
+//! Lead (12) when a lead is created, one Change Data Value (13) per field whose value changes, Add to List (24)
+//! and Remove from List (25) when a membership really changes.
+
+use super::log::{self, NewActivity};
+use super::types;
+use crate::model::schema::LeadSchema;
+use crate::store::StoreError;
+use rusqlite::{Connection, OptionalExtension};
+use serde_json::{json, Map, Value};
+
+/// The `Source`/`Reason` the emulator's REST writes carry (as Marketo's do).
+pub const SOURCE: &str = "Web service API";
+
+/// A lead was created.
+pub fn new_lead(
+    db: &Connection,
+    lead_id: i64,
+    at: &str,
+    data: &Map<String, Value>,
+) -> Result<(), StoreError> {
+    let name = data
+        .get("email")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .unwrap_or_else(|| lead_id.to_string());
+    log::insert(
+        db,
+        &NewActivity {
+            lead_id,
+            type_id: types::NEW_LEAD,
+            at,
+            primary_id: Some(lead_id),
+            primary_value: Some(name),
+            attributes: json!([{"name": "Source Type", "value": SOURCE}]),
+            fields: None,
+        },
+    )?;
+    Ok(())
+}
+
+fn text(v: Option<&Value>) -> Value {
+    match v {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::String(s)) => Value::String(s.clone()),
+        Some(other) => Value::String(other.to_string()),
+    }
+}
+
+/// A lead's values went from `old` to `new`: one Change Data Value per field that differs.
+pub fn data_changes(
+    db: &Connection,
+    schema: &LeadSchema,
+    lead_id: i64,
+    at: &str,
+    old: &Map<String, Value>,
+    new: &Map<String, Value>,
+) -> Result<(), StoreError> {
+    let names = old
+        .keys()
+        .chain(new.keys().filter(|k| !old.contains_key(*k)));
+    for name in names {
+        let (before, after) = (old.get(name), new.get(name));
+        if before == after {
+            continue;
+        }
+        let Some(pos) = schema.fields().position(|f| &f.name == name) else {
+            continue;
+        };
+        let field = schema.fields().nth(pos).map(|f| f.display_name.clone());
+        let field_id = pos as i64 + 1;
+        let (old_v, new_v) = (text(before), text(after));
+        log::insert(
+            db,
+            &NewActivity {
+                lead_id,
+                type_id: types::CHANGE_DATA_VALUE,
+                at,
+                primary_id: Some(field_id),
+                primary_value: field,
+                attributes: json!([
+                    {"name": "New Value", "value": new_v},
+                    {"name": "Old Value", "value": old_v},
+                    {"name": "Reason", "value": SOURCE},
+                    {"name": "Source", "value": SOURCE},
+                ]),
+                fields: Some(json!([
+                    {"id": field_id, "name": name, "newValue": new_v, "oldValue": old_v}
+                ])),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// A lead joined (`added`) or left a static list.
+pub fn membership(
+    db: &Connection,
+    lead_id: i64,
+    list_id: i64,
+    at: &str,
+    added: bool,
+) -> Result<(), StoreError> {
+    let mut stmt = db.prepare_cached("SELECT name FROM lists WHERE id = ?1")?;
+    let name: Option<String> = stmt.query_row([list_id], |r| r.get(0)).optional()?;
+    log::insert(
+        db,
+        &NewActivity {
+            lead_id,
+            type_id: if added {
+                types::ADD_TO_LIST
+            } else {
+                types::REMOVE_FROM_LIST
+            },
+            at,
+            primary_id: Some(list_id),
+            primary_value: name,
+            attributes: json!([{"name": "Source", "value": SOURCE}]),
+            fields: None,
+        },
+    )?;
+    Ok(())
+}
