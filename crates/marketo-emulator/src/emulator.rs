@@ -50,6 +50,12 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Bulk import and export settings (queues, job durations, daily export allowance, unsupported filters).
+    pub fn bulk(mut self, bulk: crate::bulk::BulkConfig) -> Self {
+        self.config.bulk = bulk;
+        self
+    }
+
     /// Another API user (e.g. a read-only one).
     pub fn user(mut self, user: ApiUser) -> Self {
         if self.config.users.is_empty() {

@@ -139,7 +139,7 @@ async fn run(
             if !multipart::is_multipart(&parts.headers) {
                 return Err(Failure::code(612, &[]));
             }
-            let form = multipart::parse(&parts.headers, body.clone()).await?;
+            let form = multipart::parse(&parts.headers, body.clone())?;
             params.extend(form.params);
             upload = form.file;
             None

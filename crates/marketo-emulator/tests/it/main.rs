@@ -1,7 +1,10 @@
 //! Integration tests of the emulator: over loopback HTTP, or through the router without a socket. The
 //! emulator's clock is a manual one; nothing sleeps for real.
 
+mod activities;
 mod admin;
+mod bulk_extract;
+mod bulk_import;
 mod endpoints;
 mod faults;
 mod identity;
