@@ -1,8 +1,9 @@
 //! How the emulator produces each catalogued code, for `docs/fidelity.md`.
 //!
 //! The HTTP layer (`server.rs`: pipeline, auth, limits, faults) and the domain model (`model.rs`: leads, lists,
-//! fields) each declare the codes they produce.
+//! fields) and the bulk and activity APIs (`bulk.rs`) each declare the codes they produce.
 
+mod bulk;
 mod model;
 mod server;
 
@@ -11,5 +12,7 @@ mod server;
 /// Each answer starts with `naturally:` (produced by its documented cause) or `fault rule:` (injected through
 /// the admin API or the config file), and names the test that proves it.
 pub fn production(code: u16) -> Option<&'static str> {
-    server::production(code).or_else(|| model::production(code))
+    server::production(code)
+        .or_else(|| model::production(code))
+        .or_else(|| bulk::production(code))
 }

@@ -11,7 +11,8 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
         413 => {
             "naturally: a request body over 1 MB (limits.max_body_bytes), refused as soon as the limit is passed \
              while reading, whether or not Content-Length is sent (tests: pipeline::code_413_body_over_1mb, \
-             pipeline::code_413_counted_while_streaming_without_content_length)"
+             pipeline::code_413_counted_while_streaming_without_content_length); on the bulk import endpoint, a \
+             file over 10 MB (bulk.max_import_bytes) (test: bulk_import::code_413_import_file_over_10mb)"
         }
         414 => {
             "naturally: a URI (path and query) over 8 KB (limits.max_uri_bytes) (test: \
