@@ -54,7 +54,8 @@ impl Inner {
                 Ok(_) => true,
                 Err(f) => f.counted,
             };
-            self.throttle.settle(permit, counted);
+            let limited = matches!(&outcome, Err(f) if matches!(f.handling, Handling::WaitForRateWindow | Handling::WaitForConcurrencySlot));
+            self.throttle.settle(permit, counted, limited);
             let failure = match outcome {
                 Ok(envelope) => {
                     span.record("request_id", envelope.request_id.as_str());

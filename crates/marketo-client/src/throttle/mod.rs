@@ -41,6 +41,7 @@ pub(crate) struct Throttle {
 #[derive(Debug)]
 pub(crate) struct Permit {
     _slot: OwnedSemaphorePermit,
+    _probe: Option<tokio::sync::OwnedMutexGuard<()>>,
     admitted_at: DateTime<Utc>,
 }
 
@@ -68,17 +69,22 @@ impl Throttle {
             .acquire_owned()
             .await
             .map_err(|_| Error::new(crate::ErrorKind::Config, "the client was closed"))?;
-        self.pause.wait(&self.clock).await;
+        let probe = self.pause.wait(&self.clock).await;
         self.daily.take(self.clock.now())?;
-        let admitted_at = self.window.admit(&self.clock, &self.pause).await;
+        let admitted_at = self.window.admit(&self.clock).await;
         Ok(Permit {
             _slot: slot,
+            _probe: probe,
             admitted_at,
         })
     }
 
-    /// Settle a finished call: an answer that does not count gives back its window place and daily unit.
-    pub(crate) fn settle(&self, permit: Permit, counted: bool) {
+    /// Settle a finished call: an answer that does not count gives back its window place and daily unit;
+    /// an answer other than 606/615 ends probing.
+    pub(crate) fn settle(&self, permit: Permit, counted: bool, limited: bool) {
+        if !limited {
+            self.pause.end_probing();
+        }
         if !counted {
             self.window.release(permit.admitted_at);
             self.daily.give_back(self.clock.now());
@@ -115,7 +121,7 @@ mod tests {
         let third = tokio::spawn(async move { t2.acquire().await.map(|_| ()) });
         tokio::task::yield_now().await;
         assert!(!third.is_finished());
-        t.settle(a, true);
+        t.settle(a, true, false);
         third.await.unwrap().unwrap();
     }
 
@@ -127,9 +133,9 @@ mod tests {
             ..Limits::default()
         });
         let p = t.acquire().await.unwrap();
-        t.settle(p, false);
+        t.settle(p, false, false);
         let p = t.acquire().await.unwrap();
-        t.settle(p, true);
+        t.settle(p, true, false);
         let e = t.acquire().await.unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::QuotaExhausted);
         assert!(e.reset_at().is_some());

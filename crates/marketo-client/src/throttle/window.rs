@@ -1,6 +1,6 @@
 //! The exact sliding window, shared, with waiting.
 
-use super::{until, Pause};
+use super::until;
 use chrono::{DateTime, Utc};
 use marketo_types::clock::SharedClock;
 use marketo_types::limits::SlidingWindow;
@@ -25,7 +25,7 @@ impl RateWindow {
     }
 
     /// Wait until the window admits a call, and admit it. Returns the admission time.
-    pub(crate) async fn admit(&self, clock: &SharedClock, pause: &Pause) -> DateTime<Utc> {
+    pub(crate) async fn admit(&self, clock: &SharedClock) -> DateTime<Utc> {
         loop {
             let now = clock.now();
             let next = self.lock().try_admit(now);
@@ -37,7 +37,6 @@ impl RateWindow {
                         "rate window full: waiting"
                     );
                     tokio::time::sleep(until(now, at)).await;
-                    pause.wait(clock).await;
                 }
             }
         }
@@ -81,7 +80,7 @@ mod tests {
                     tokio::time::sleep(Duration::from_millis(g)).await;
                     let (w, clock) = (w.clone(), clock.clone());
                     tasks.push(tokio::spawn(async move {
-                        w.admit(&clock, &Pause::default()).await;
+                        w.admit(&clock).await;
                         clock.now()
                     }));
                 }

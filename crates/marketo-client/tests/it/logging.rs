@@ -1,0 +1,98 @@
+//! Secrets never reach a log line, an error's Display or Debug.
+
+use crate::support::*;
+use marketo_client::{Client, SyncOptions};
+use marketo_emulator::FaultRule;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
+    type Writer = Capture;
+    fn make_writer(&'a self) -> Capture {
+        self.clone()
+    }
+}
+
+/// The token the emulator issued to the test credentials (it hands back the live one while valid).
+async fn live_token(emu: &marketo_emulator::Emulator) -> String {
+    let body: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/identity/oauth/token", emu.url()))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", ID),
+            ("client_secret", SECRET),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_failing_run_logged_at_trace_level_never_shows_the_secret_or_the_token() {
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(capture.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let emu = emulator(|b| b.fault(FaultRule::error("POST", "/rest/v1/leads.json", 611))).await;
+    let client = client(&emu);
+    // Unexpected errors log the whole request and response: a transient fault outlasting its retries,
+    // a refused request, a 602 replay, then bad credentials.
+    let out = client
+        .leads()
+        .sync(leads("s", 3), SyncOptions::default())
+        .await
+        .unwrap();
+    let failure = out[0].error().expect("failed").clone();
+    emu.clear_faults();
+    emu.add_fault(FaultRule::error("GET", "/rest/v1/leads/describe.json", 609));
+    let refused = client.leads().describe().await.unwrap_err();
+    emu.advance_clock(std::time::Duration::from_secs(3_601));
+    emu.clear_faults();
+    client.leads().describe().await.unwrap();
+    let bad = Client::builder()
+        .endpoint(emu.url())
+        .credentials(ID, "wrong-secret-also-hidden")
+        .build()
+        .unwrap();
+    let denied = bad.leads().describe().await.unwrap_err();
+    let token = live_token(&emu).await;
+
+    let mut text = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    for e in [&failure, &refused, &denied] {
+        text.push_str(&format!("{e} {e:?}\n"));
+    }
+    text.push_str(&format!("{client:?} {bad:?}"));
+    assert!(text.contains("marketo_call"), "the run was logged");
+    assert!(
+        text.contains("marketo call failed"),
+        "the unexpected error was logged with its request"
+    );
+    for secret in [SECRET, "wrong-secret-also-hidden", token.as_str()] {
+        assert!(!text.contains(secret), "{secret:?} leaked into the log");
+    }
+    assert!(
+        !text.to_ascii_lowercase().contains("bearer ")
+            || !text.contains(&format!("Bearer {token}"))
+    );
+}

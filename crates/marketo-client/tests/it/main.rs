@@ -1,0 +1,12 @@
+//! The client against the in-process emulator: one named test per catalogued code it handles.
+
+mod auth;
+mod fidelity;
+mod limits;
+mod lists;
+mod logging;
+mod records;
+mod requests;
+mod shaping;
+mod support;
+mod transient;
