@@ -198,6 +198,8 @@ pub async fn run(
                 Ok(()) => {
                     sendable += 1;
                     if s.dry_run {
+                        // Checked and fine: done, as far as a dry run goes (its checkpoint is never saved).
+                        cp.done.insert(line);
                         continue;
                     }
                     batch.lines.push(line);

@@ -148,6 +148,7 @@ fn dry_run_sends_nothing() {
     assert!(out.status.success(), "{}", stderr(&out));
     let s = json_summary(&out);
     assert_eq!(s["would_send"], 1);
+    assert_eq!(s["read"], 2);
     assert_eq!(s["skipped_by_reason"]["1006"], 1);
     assert_eq!(s["created"], 0);
     let out = mkto_in(
@@ -328,5 +329,71 @@ async fn sync_stopped_by_607_resumes_after_the_quota_day_turns() {
     assert_eq!(s["created"], 150, "{s}");
     assert_eq!(s["pending"], 0);
     assert_eq!(emu.state().model.lead_count().unwrap(), 150);
+    emu.shutdown().await;
+}
+
+/// SIGTERM (like Ctrl-C): the calls in flight finish, the checkpoint is saved, exit 130; --resume completes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_interrupted_by_sigterm_stops_cleanly_and_resumes() {
+    let emu = Emulator::builder()
+        .latency(LatencyModel::fixed(Duration::from_millis(150)))
+        .start()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv(&dir.path().join("in.csv"), 600);
+    let state = dir.path().join("in.state.json");
+    let child = mkto_at(
+        &emu,
+        dir.path(),
+        &[
+            "leads",
+            "sync",
+            "in.csv",
+            "--batch-size",
+            "10",
+            "-q",
+            "--format",
+            "json",
+        ],
+    )
+    .spawn()
+    .unwrap();
+    for _ in 0..3000 {
+        if state.exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let pid = child.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert!(s["pending"].as_u64().unwrap() > 0, "{s}");
+    assert!(state.exists(), "checkpoint kept for --resume");
+    let out = output(mkto_at(
+        &emu,
+        dir.path(),
+        &[
+            "leads",
+            "sync",
+            "in.csv",
+            "--batch-size",
+            "10",
+            "--resume",
+            "-q",
+            "--format",
+            "json",
+        ],
+    ))
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(s["created"], 600, "{s}");
+    assert_eq!(emu.state().model.lead_count().unwrap(), 600);
     emu.shutdown().await;
 }

@@ -167,7 +167,7 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
         let stop = Arc::new(AtomicBool::new(false));
         let stop_signal = stop.clone();
         tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
+            if interrupted().await {
                 eprintln!("\nmkto: interrupted: finishing the calls in flight, then saving the checkpoint");
                 stop_signal.store(true, Ordering::Relaxed);
             }
@@ -188,6 +188,26 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
         print_summary(&report, &s, a.format)?;
         Ok(exit_code(&report, stop.load(Ordering::Relaxed)))
     })
+}
+
+/// Ctrl-C, or SIGTERM on Unix. False if no handler could be installed (then only SIGKILL stops the run, and the
+/// checkpoint still covers it).
+async fn interrupted() -> bool {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let Ok(mut term) = signal(SignalKind::terminate()) else {
+            return tokio::signal::ctrl_c().await.is_ok();
+        };
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => r.is_ok(),
+            r = term.recv() => r.is_some(),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await.is_ok()
+    }
 }
 
 fn exit_code(r: &SyncReport, interrupted: bool) -> ExitCode {
