@@ -128,6 +128,12 @@ impl ClientBuilder {
         self
     }
 
+    /// Space call starts evenly, one per window / limit, instead of allowing bursts (see [`Limits::spacing`]).
+    pub fn paced(mut self) -> Self {
+        self.limits = self.limits.paced();
+        self
+    }
+
     /// The retry policy.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;

@@ -28,6 +28,10 @@ pub struct Limits {
     pub daily_budget: u64,
     /// A share of every limit left for other integrations of the same subscription, in `[0, 1)`.
     pub reserve_share: f64,
+    /// Least time between the starts of two calls (default zero: bursts up to the window are allowed).
+    /// [`Limits::paced`] sets it to window / limit, spreading calls evenly instead of in synchronized rounds,
+    /// which keeps a server that serializes its writes from queueing them.
+    pub spacing: Duration,
 }
 
 impl Default for Limits {
@@ -39,11 +43,18 @@ impl Default for Limits {
             concurrency: MAX_CONCURRENT_CALLS,
             daily_budget: DAILY_QUOTA,
             reserve_share: 0.0,
+            spacing: Duration::ZERO,
         }
     }
 }
 
 impl Limits {
+    /// These limits with calls spaced evenly: one per window / limit (after the reserve).
+    pub fn paced(mut self) -> Self {
+        self.spacing = self.window / self.effective_calls_per_window().max(1);
+        self
+    }
+
     fn keep(&self, n: u64) -> u64 {
         ((n as f64) * (1.0 - self.reserve_share)).floor().max(1.0) as u64
     }
@@ -82,6 +93,9 @@ impl Limits {
         }
         if !(0.0..1.0).contains(&self.reserve_share) {
             return bad("reserve_share must be in [0, 1)");
+        }
+        if self.spacing > self.window {
+            return bad("spacing must be at most the window");
         }
         Ok(())
     }

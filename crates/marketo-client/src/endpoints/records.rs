@@ -35,29 +35,32 @@ pub(crate) async fn run(
         make,
         stop: Mutex::new(None),
     });
-    let per_piece: Vec<Vec<RecordOutcome>> = futures::stream::iter(plan)
-        .map(|piece| {
-            let run = run.clone();
-            async move {
-                let out = match piece {
-                    Piece::Oversized(_) => vec![RecordOutcome::Failed {
-                        error: Error::new(
-                            ErrorKind::TooLarge,
-                            "the record alone is larger than the 1 MB body limit",
-                        ),
-                    }],
-                    Piece::Batch(range) => send(run.clone(), range).await,
-                };
-                Stats::bump(&run.inner.stats.records_done, out.len() as u64);
-                run.inner
-                    .emit(ProgressEvent::RecordsDone { count: out.len() });
-                out
-            }
-        })
-        .buffered(parallel.max(1))
-        .collect()
-        .await;
-    per_piece.into_iter().flatten().collect()
+    // Unordered, so a slow call never holds a slot another batch could use; put back in order at the end.
+    let mut per_piece: Vec<(usize, Vec<RecordOutcome>)> =
+        futures::stream::iter(plan.into_iter().enumerate())
+            .map(|(index, piece)| {
+                let run = run.clone();
+                async move {
+                    let out = match piece {
+                        Piece::Oversized(_) => vec![RecordOutcome::Failed {
+                            error: Error::new(
+                                ErrorKind::TooLarge,
+                                "the record alone is larger than the 1 MB body limit",
+                            ),
+                        }],
+                        Piece::Batch(range) => send(run.clone(), range).await,
+                    };
+                    Stats::bump(&run.inner.stats.records_done, out.len() as u64);
+                    run.inner
+                        .emit(ProgressEvent::RecordsDone { count: out.len() });
+                    (index, out)
+                }
+            })
+            .buffer_unordered(parallel.max(1))
+            .collect()
+            .await;
+    per_piece.sort_unstable_by_key(|(index, _)| *index);
+    per_piece.into_iter().flat_map(|(_, out)| out).collect()
 }
 
 fn send(run: Arc<Run>, range: Range<usize>) -> BoxFuture<'static, Vec<RecordOutcome>> {

@@ -49,9 +49,10 @@ impl Throttle {
     pub(crate) fn new(limits: &Limits, clock: SharedClock) -> Self {
         let concurrency = limits.effective_concurrency();
         Throttle {
-            window: RateWindow::new(
+            window: RateWindow::with_spacing(
                 limits.effective_calls_per_window(),
                 limits.window + limits.window_margin,
+                limits.spacing,
             ),
             slots: Arc::new(Semaphore::new(concurrency as usize)),
             concurrency,

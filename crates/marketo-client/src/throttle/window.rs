@@ -11,12 +11,23 @@ use std::time::Duration;
 #[derive(Debug)]
 pub(crate) struct RateWindow {
     inner: Mutex<SlidingWindow>,
+    /// Least time between two admissions, and the earliest next one.
+    spacing: chrono::Duration,
+    next_free: Mutex<Option<DateTime<Utc>>>,
 }
 
 impl RateWindow {
+    #[cfg(test)]
     pub(crate) fn new(limit: u32, window: Duration) -> Self {
+        Self::with_spacing(limit, window, Duration::ZERO)
+    }
+
+    /// A window that also keeps `spacing` between two admissions.
+    pub(crate) fn with_spacing(limit: u32, window: Duration, spacing: Duration) -> Self {
         RateWindow {
             inner: Mutex::new(SlidingWindow::new(limit, window)),
+            spacing: chrono::Duration::from_std(spacing).unwrap_or_default(),
+            next_free: Mutex::new(None),
         }
     }
 
@@ -28,6 +39,10 @@ impl RateWindow {
     pub(crate) async fn admit(&self, clock: &SharedClock) -> DateTime<Utc> {
         loop {
             let now = clock.now();
+            if let Some(at) = self.reserve_start(now) {
+                tokio::time::sleep(until(now, at)).await;
+                continue;
+            }
             let next = self.lock().try_admit(now);
             match next {
                 Ok(()) => return now,
@@ -38,6 +53,21 @@ impl RateWindow {
                     );
                     tokio::time::sleep(until(now, at)).await;
                 }
+            }
+        }
+    }
+
+    /// With spacing: `Some(time)` to wait for, or `None` after reserving `now` as this call's start.
+    fn reserve_start(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        if self.spacing.is_zero() {
+            return None;
+        }
+        let mut next_free = self.next_free.lock().unwrap_or_else(|e| e.into_inner());
+        match *next_free {
+            Some(at) if at > now => Some(at),
+            _ => {
+                *next_free = Some(now + self.spacing);
+                None
             }
         }
     }
@@ -64,6 +94,19 @@ mod tests {
     use marketo_types::clock::TokioClock;
     use proptest::prelude::*;
     use std::sync::Arc;
+
+    #[tokio::test(start_paused = true)]
+    async fn spacing_spreads_admissions_evenly() {
+        let clock: SharedClock = Arc::new(TokioClock::new());
+        let w = RateWindow::with_spacing(100, Duration::from_secs(2), Duration::from_millis(20));
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            times.push(w.admit(&clock).await);
+        }
+        for pair in times.windows(2) {
+            assert_eq!((pair[1] - pair[0]).num_milliseconds(), 20);
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
