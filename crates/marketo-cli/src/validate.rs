@@ -59,14 +59,6 @@ impl Schema {
         Schema { fields }
     }
 
-    /// From a list of specs (tests).
-    #[cfg(test)]
-    pub fn from_specs(specs: Vec<FieldSpec>) -> Schema {
-        Schema {
-            fields: specs.into_iter().map(|s| (s.name.clone(), s)).collect(),
-        }
-    }
-
     /// Whether the schema knows a field.
     pub fn has(&self, name: &str) -> bool {
         self.fields.contains_key(name)
