@@ -6,6 +6,7 @@ use crate::error::{Error, ErrorKind};
 use crate::progress::{ProgressEvent, Stats, WaitReason};
 use crate::request::ApiRequest;
 use crate::retry::{classify_answer, decide, Answer, Attempts, Decision};
+use crate::throttle::Settled;
 use crate::transport::{HttpRequest, HttpResponse, TransportError};
 use marketo_types::codes::Handling;
 use marketo_types::envelope::Envelope;
@@ -54,8 +55,14 @@ impl Inner {
                 Ok(_) => true,
                 Err(f) => f.counted,
             };
-            let limited = matches!(&outcome, Err(f) if matches!(f.handling, Handling::WaitForRateWindow | Handling::WaitForConcurrencySlot));
-            self.throttle.settle(permit, counted, limited);
+            let settled = match &outcome {
+                Err(f) if f.handling == Handling::WaitForRateWindow => Settled::RateLimited,
+                Err(f) if f.handling == Handling::WaitForConcurrencySlot => {
+                    Settled::ConcurrencyLimited
+                }
+                _ => Settled::Through,
+            };
+            self.throttle.settle(permit, counted, settled);
             let failure = match outcome {
                 Ok(envelope) => {
                     span.record("request_id", envelope.request_id.as_str());

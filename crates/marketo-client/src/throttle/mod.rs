@@ -5,6 +5,7 @@
 //! window (waiting for it if need be). When the answer does not count (601, 602, 604, ...), the window place
 //! and the daily unit are given back.
 
+mod adaptive;
 mod daily;
 mod pause;
 mod window;
@@ -35,6 +36,28 @@ pub(crate) struct Throttle {
     pub(crate) daily: DailyBudget,
     pub(crate) pause: Pause,
     clock: SharedClock,
+}
+
+/// How a call ended, for the throttle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Settled {
+    /// Any answer but 606 or 615.
+    Through,
+    /// 606.
+    RateLimited,
+    /// 615.
+    ConcurrencyLimited,
+}
+
+impl From<bool> for Settled {
+    /// `true` for a caller that only knows it met 606 or 615: treated as 615 (probing goes on, the cap stays).
+    fn from(limited: bool) -> Self {
+        if limited {
+            Settled::ConcurrencyLimited
+        } else {
+            Settled::Through
+        }
+    }
 }
 
 /// Permission to send one call. Dropping it frees the concurrency slot.
@@ -81,10 +104,16 @@ impl Throttle {
     }
 
     /// Settle a finished call: an answer that does not count gives back its window place and daily unit;
-    /// an answer other than 606/615 ends probing.
-    pub(crate) fn settle(&self, permit: Permit, counted: bool, limited: bool) {
-        if !limited {
-            self.pause.end_probing();
+    /// a 606 lowers the adaptive cap; an answer other than 606/615 ends probing and lets the cap climb.
+    pub(crate) fn settle(&self, permit: Permit, counted: bool, answer: impl Into<Settled>) {
+        let answer = answer.into();
+        match answer {
+            Settled::Through => {
+                self.pause.end_probing();
+                self.window.got_through();
+            }
+            Settled::RateLimited => self.window.rate_limited(),
+            Settled::ConcurrencyLimited => {}
         }
         if !counted {
             self.window.release(permit.admitted_at);
@@ -136,7 +165,7 @@ mod tests {
         let p = t.acquire().await.unwrap();
         t.settle(p, false, false);
         let p = t.acquire().await.unwrap();
-        t.settle(p, true, false);
+        t.settle(p, true, Settled::Through);
         let e = t.acquire().await.unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::QuotaExhausted);
         assert!(e.reset_at().is_some());

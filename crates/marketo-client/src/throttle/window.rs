@@ -1,5 +1,6 @@
 //! The exact sliding window, shared, with waiting.
 
+use super::adaptive::AdaptiveCap;
 use super::until;
 use chrono::{DateTime, Utc};
 use marketo_types::clock::SharedClock;
@@ -10,10 +11,26 @@ use std::time::Duration;
 /// `limit` calls per `window` (the configured window plus its margin), exact.
 #[derive(Debug)]
 pub(crate) struct RateWindow {
-    inner: Mutex<SlidingWindow>,
+    inner: Mutex<Windows>,
     /// Least time between two admissions, and the earliest next one.
     spacing: chrono::Duration,
     next_free: Mutex<Option<DateTime<Utc>>>,
+}
+
+/// The exact window at the configured limit, and the adaptive cap under it, behind one lock.
+#[derive(Debug)]
+struct Windows {
+    exact: SlidingWindow,
+    adaptive: AdaptiveCap,
+}
+
+impl Windows {
+    fn try_admit(&mut self, now: DateTime<Utc>) -> Result<(), DateTime<Utc>> {
+        self.adaptive.check(now)?;
+        self.exact.try_admit(now)?;
+        self.adaptive.record(now);
+        Ok(())
+    }
 }
 
 impl RateWindow {
@@ -25,13 +42,19 @@ impl RateWindow {
     /// A window that also keeps `spacing` between two admissions.
     pub(crate) fn with_spacing(limit: u32, window: Duration, spacing: Duration) -> Self {
         RateWindow {
-            inner: Mutex::new(SlidingWindow::new(limit, window)),
+            inner: Mutex::new(Windows {
+                exact: SlidingWindow::new(limit, window),
+                adaptive: AdaptiveCap::new(
+                    limit,
+                    chrono::Duration::from_std(window).unwrap_or_default(),
+                ),
+            }),
             spacing: chrono::Duration::from_std(spacing).unwrap_or_default(),
             next_free: Mutex::new(None),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, SlidingWindow> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Windows> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -74,17 +97,31 @@ impl RateWindow {
 
     /// Give back an admission made at `at`.
     pub(crate) fn release(&self, at: DateTime<Utc>) {
-        self.lock().release(at);
+        let mut w = self.lock();
+        w.exact.release(at);
+        w.adaptive.release(at);
+    }
+
+    /// Marketo answered 606: lower the adaptive cap.
+    pub(crate) fn rate_limited(&self) {
+        let mut w = self.lock();
+        w.adaptive.rate_limited();
+        tracing::debug!(cap = w.adaptive.cap(), "606: calls per window capped lower");
+    }
+
+    /// A call got through: let the adaptive cap climb back.
+    pub(crate) fn got_through(&self) {
+        self.lock().adaptive.got_through();
     }
 
     /// Calls admitted in the window ending now.
     pub(crate) fn used(&self, now: DateTime<Utc>) -> u32 {
-        self.lock().count(now)
+        self.lock().exact.count(now)
     }
 
     /// The limit.
     pub(crate) fn limit(&self) -> u32 {
-        self.lock().limit()
+        self.lock().exact.limit()
     }
 }
 

@@ -56,8 +56,9 @@ async fn code_606_from_a_second_client_sharing_the_window_slows_down_and_complet
     );
     let seen = a.usage_snapshot().rate_limited_answers + b.usage_snapshot().rate_limited_answers;
     assert_eq!(seen as usize, rate_limited);
-    // Slowing down, not hammering: fewer 606 answers than the 20 batches that got through.
-    assert!(rate_limited < 20, "{rate_limited} answers 606");
+    // Slowing down, not hammering: the adaptive cap halves on each 606, so the two clients settle on shares
+    // that fit the window; well under half as many 606 answers as the 20 batches that got through.
+    assert!(rate_limited <= 8, "{rate_limited} answers 606");
 }
 
 #[tokio::test(start_paused = true)]
