@@ -135,6 +135,7 @@ impl Auth {
             content_type: Some("application/x-www-form-urlencoded"),
             body: Some(Bytes::from(form)),
             body_is_secret: true,
+            headers: Vec::new(),
         };
         let mut delays = Backoff::new(self.backoff.0, self.backoff.1);
         let mut attempt = 0;

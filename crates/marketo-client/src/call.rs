@@ -92,6 +92,12 @@ impl Inner {
                 Some(615) => Stats::bump(&self.stats.concurrency_limited, 1),
                 _ => {}
             }
+            if failure
+                .code
+                .is_some_and(|c| request.return_codes.contains(&c))
+            {
+                return Err(self.stop_error(&failure, &request));
+            }
             let jitter = rand::rng().random::<f64>();
             let window = self.config.limits.window;
             let decision = decide(

@@ -4,7 +4,7 @@
 use crate::auth::{Auth, AuthSettings};
 use crate::builder::ClientBuilder;
 use crate::config::Config;
-use crate::endpoints::{Leads, Lists};
+use crate::endpoints::{Activities, Bulk, Leads, Lists, UsageStats};
 use crate::error::Error;
 use crate::progress::{Progress, ProgressEvent, Stats};
 use crate::redact::Redactor;
@@ -106,6 +106,21 @@ impl Client {
     /// Static lists.
     pub fn lists(&self) -> Lists<'_> {
         Lists::new(self)
+    }
+
+    /// Bulk Lead Import and Bulk Extract (leads, activities).
+    pub fn bulk(&self) -> Bulk<'_> {
+        Bulk::new(self)
+    }
+
+    /// Activities: types, paging tokens, activities and lead changes.
+    pub fn activities(&self) -> Activities<'_> {
+        Activities::new(self)
+    }
+
+    /// Usage statistics: calls and errors per day.
+    pub fn stats(&self) -> UsageStats<'_> {
+        UsageStats::new(self)
     }
 
     /// The configuration in use.

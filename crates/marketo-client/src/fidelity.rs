@@ -13,7 +13,7 @@
 pub fn handling(code: u16) -> Option<&'static str> {
     Some(match code {
         401 => "fails at once with ErrorKind::Credentials and the OAuth error description; the identity call is not retried (test: auth::code_401_bad_credentials_fail_at_once)",
-        413 => "avoided: batches are cut at 300 records and 1,000,000 bytes of exact serialized body; when forced by a smaller server limit, the batch is split in two halves, never resent as is (tests: shaping::code_413_avoided_by_splitting_batches_at_1_mb, shaping::code_413_survived_by_splitting_never_by_resending)",
+        413 => "avoided: batches are cut at 300 records and 1,000,000 bytes of exact serialized body; when forced by a smaller server limit, the batch is split in two halves, never resent as is (tests: shaping::code_413_avoided_by_splitting_batches_at_1_mb, shaping::code_413_survived_by_splitting_never_by_resending); bulk import files are cut at row boundaries into parts under 10,000,000 bytes, each repeating the header (test: bulk_import::code_413_avoided_by_splitting_a_file_over_10_mb)",
         414 => "avoided: a GET whose URI would pass 8 KB travels as POST with _method=GET in a form body; when forced by a smaller server limit, the GET is resent once as POST (tests: shaping::code_414_avoided_by_post_with_method_get, shaping::code_414_survived_by_resending_as_post)",
         502 => "retried with exponential backoff and full jitter within max_attempts and the retry budget (test: transient::code_502_bad_gateway_is_retried_with_backoff)",
         600 => "fetches a new token, rebuilds the request with it and replays it; produced by a fault rule, since the client always sends its token (test: auth::code_600_token_not_specified_reauthenticates_and_replays)",
@@ -29,9 +29,11 @@ pub fn handling(code: u16) -> Option<&'static str> {
         610 => "not retried: ErrorKind::Request with code 610 (test: requests::code_610_resource_not_found_is_not_retried)",
         611 => "retried with exponential backoff and full jitter; when it outlasts max_attempts the records fail with ErrorKind::Transient (tests: transient::code_611_system_error_is_retried_with_backoff, transient::a_fault_that_outlasts_the_retries_fails_its_records_with_the_code)",
         612 => "not retried: ErrorKind::Request; produced by a fault rule, since the client always sets the content type (test: requests::code_612_invalid_content_type_is_not_retried)",
+        613 => "not retried: the import stops with ErrorKind::Request and code 613, its parts reported NotSent; produced by a fault rule, since the client assembles every multipart body itself (test: bulk_import::code_613_invalid_multipart_fails_clearly_and_is_not_retried)",
         614 => "retried with exponential backoff and full jitter (test: transient::code_614_invalid_subscription_is_retried_with_backoff)",
         615 => "never provoked alone (one semaphore of slots shared by clones); when another integration takes the slots, the whole client pauses with jittered backoff and probes one call at a time (tests: limits::code_615_from_a_second_client_sharing_the_slots_waits_and_completes, limits::a_reserve_share_keeps_two_clients_clear_of_606_and_615)",
         701 => "not retried: ErrorKind::Request with code 701 (test: requests::code_701_blank_parameter_is_not_retried)",
+        704 => "not retried: ErrorKind::Request with code 704 for a paging-token datetime Marketo cannot read (test: activities::code_704_invalid_date_format_fails_the_paging_token)",
         713 => "retried with exponential backoff and full jitter (test: transient::code_713_transient_error_is_retried_with_backoff)",
         719 => "retried with exponential backoff and full jitter (test: transient::code_719_lock_wait_timeout_is_retried_with_backoff)",
         1001 => "not retried: ErrorKind::Request; produced by a fault rule, since the client types its parameters (test: requests::code_1001_wrong_typed_parameter_is_not_retried)",
@@ -48,7 +50,11 @@ pub fn handling(code: u16) -> Option<&'static str> {
         1012 => "at response level on a filter: the stream ends with ErrorKind::Request, not retried (test: records::code_1012_invalid_cookie_fails_the_filter_stream)",
         1013 => "at response level on an unknown list: the records fail with ErrorKind::Request, the members stream ends with it; not retried (test: lists::code_1013_unknown_list_fails_the_call)",
         1015 => "a Skipped outcome with the reason (test: lists::code_1015_lead_not_in_list_is_a_skipped_outcome)",
+        1016 => "bulk import: the part is submitted again after a wait that starts at poll_first and doubles to poll_max, while submitted parts are polled; never retried by the call loop (test: bulk_import::code_1016_too_many_imports_is_waited_out)",
+        1019 => "bulk import to a list already being imported to: waited out like 1016, then submitted again (test: bulk_import::code_1019_import_in_progress_to_the_same_list_is_waited_out)",
         1021 => "a Skipped outcome with the reason; the other records stand (test: records::code_1021_company_update_not_allowed_is_a_skipped_outcome)",
+        1029 => "told apart by message through the catalogue: queue full, waits with backoff and enqueues again; export daily quota, stops with ErrorKind::QuotaExhausted whose reset_at() is the next midnight America/Chicago, not retried; job already queued, polls the job's status instead (tests: bulk_export::code_1029_queue_full_waits_then_enqueues_again, bulk_export::code_1029_export_daily_quota_stops_with_the_reset_time, bulk_export::code_1029_job_already_queued_polls_instead)",
+        1035 => "not retried: create fails with ErrorKind::Request, code 1035 and Marketo's message (test: bulk_export::code_1035_unsupported_filter_fails_clearly)",
         _ => return None,
     })
 }

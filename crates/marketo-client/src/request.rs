@@ -16,6 +16,13 @@ pub(crate) enum ApiBody {
     Empty,
     /// A JSON body, already serialised (its exact size is known).
     Json(Bytes),
+    /// A `multipart/form-data` body, already assembled, and its boundary.
+    Multipart {
+        /// The boundary named in the `Content-Type`.
+        boundary: String,
+        /// The whole body.
+        body: Bytes,
+    },
 }
 
 /// A request to the REST API, independent of the token and of how it travels.
@@ -27,6 +34,9 @@ pub(crate) struct ApiRequest {
     pub(crate) body: ApiBody,
     /// Send a GET as POST + `_method=GET` whatever its length (set after a 414).
     pub(crate) force_post: bool,
+    /// Codes handed straight back to the caller instead of being retried by the call loop (the bulk queue
+    /// codes, whose waits are minutes, not the call loop's seconds).
+    pub(crate) return_codes: &'static [u16],
 }
 
 impl ApiRequest {
@@ -37,6 +47,7 @@ impl ApiRequest {
             query: Vec::new(),
             body: ApiBody::Empty,
             force_post: false,
+            return_codes: &[],
         }
     }
 
@@ -47,7 +58,25 @@ impl ApiRequest {
             query: Vec::new(),
             body: ApiBody::Json(body),
             force_post: false,
+            return_codes: &[],
         }
+    }
+
+    pub(crate) fn post_multipart(path: impl Into<String>, boundary: String, body: Bytes) -> Self {
+        ApiRequest {
+            method: Method::Post,
+            path: path.into(),
+            query: Vec::new(),
+            body: ApiBody::Multipart { boundary, body },
+            force_post: false,
+            return_codes: &[],
+        }
+    }
+
+    /// Hand `codes` back to the caller instead of retrying them.
+    pub(crate) fn returning(mut self, codes: &'static [u16]) -> Self {
+        self.return_codes = codes;
+        self
     }
 
     pub(crate) fn with_method(mut self, method: Method) -> Self {
@@ -93,11 +122,20 @@ impl ApiRequest {
                 content_type: Some(FORM),
                 body: Some(Bytes::from(body)),
                 body_is_secret: false,
+                headers: Vec::new(),
             };
         }
+        let mut headers = Vec::new();
         let (content_type, body) = match &self.body {
             ApiBody::Empty => (None, None),
             ApiBody::Json(b) => (Some(JSON), Some(b.clone())),
+            ApiBody::Multipart { boundary, body } => {
+                headers.push((
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}"),
+                ));
+                (None, Some(body.clone()))
+            }
         };
         HttpRequest {
             method: self.method,
@@ -106,6 +144,7 @@ impl ApiRequest {
             content_type,
             body,
             body_is_secret: false,
+            headers,
         }
     }
 }

@@ -3,6 +3,7 @@
 use crate::secret::Secret;
 use bytes::Bytes;
 use futures::future::BoxFuture;
+use futures::stream::BoxStream;
 use std::fmt;
 use std::time::Duration;
 
@@ -43,12 +44,24 @@ pub struct HttpRequest {
     pub body: Option<Bytes>,
     /// When true the body holds a secret (the identity form) and is never logged.
     pub body_is_secret: bool,
+    /// Further headers: `Range` for a resumed download, `Content-Type` with a multipart boundary. Never a
+    /// secret (the token travels in `bearer`).
+    pub headers: Vec<(&'static str, String)>,
 }
+
+/// Bodies longer than this are cut in `Debug` (and so in logs).
+const LOGGED_BODY_BYTES: usize = 64 * 1024;
 
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let body = match (&self.body, self.body_is_secret) {
             (_, true) => "[REDACTED]".to_owned(),
+            // A bulk import part is up to 10 MB: log its start only.
+            (Some(b), false) if b.len() > LOGGED_BODY_BYTES => format!(
+                "{}... ({} bytes)",
+                String::from_utf8_lossy(&b[..LOGGED_BODY_BYTES]),
+                b.len()
+            ),
             (Some(b), false) => String::from_utf8_lossy(b).into_owned(),
             (None, false) => String::new(),
         };
@@ -60,6 +73,7 @@ impl fmt::Debug for HttpRequest {
                 &self.bearer.as_ref().map(|_| "Bearer [REDACTED]"),
             )
             .field("content_type", &self.content_type)
+            .field("headers", &self.headers)
             .field("body", &body)
             .finish()
     }
@@ -74,6 +88,35 @@ pub struct HttpResponse {
     pub headers: Vec<(String, String)>,
     /// The whole body.
     pub body: Bytes,
+}
+
+/// A response whose body arrives as a stream of chunks (bulk files: read a chunk at a time, never whole).
+pub struct StreamingResponse {
+    /// Status code (200, 206 for a `Range`, 404 while an export file is not ready, ...).
+    pub status: u16,
+    /// Headers, names lower-case.
+    pub headers: Vec<(String, String)>,
+    /// The body; an `Err` item means the connection broke mid-body.
+    pub body: BoxStream<'static, Result<Bytes, TransportError>>,
+}
+
+impl StreamingResponse {
+    /// The first value of header `name` (lower-case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl fmt::Debug for StreamingResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StreamingResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why a request got no response.
@@ -93,7 +136,29 @@ pub trait Transport: Send + Sync + fmt::Debug {
         &self,
         request: HttpRequest,
     ) -> BoxFuture<'static, Result<HttpResponse, TransportError>>;
+
+    /// Send one request and hand back the body as a stream (bulk file downloads). The default reads the
+    /// whole body with [`Transport::send`] and yields it as one chunk, so a transport written before this
+    /// method existed keeps working; [`ReqwestTransport`] streams.
+    fn send_streaming(
+        &self,
+        request: HttpRequest,
+    ) -> BoxFuture<'static, Result<StreamingResponse, TransportError>> {
+        let sent = self.send(request);
+        Box::pin(async move {
+            let r = sent.await?;
+            Ok(StreamingResponse {
+                status: r.status,
+                headers: r.headers,
+                body: Box::pin(futures::stream::once(async move { Ok(r.body) })),
+            })
+        })
+    }
 }
+
+/// How long a streamed download may take as a whole (the per-call timeout would cut large files; a cut
+/// download resumes with `Range` anyway).
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(6 * 3600);
 
 /// The default transport: reqwest with rustls.
 #[derive(Debug, Clone)]
@@ -129,11 +194,21 @@ fn from_reqwest(e: reqwest::Error) -> TransportError {
     TransportError { message, timeout }
 }
 
-impl Transport for ReqwestTransport {
-    fn send(
-        &self,
-        request: HttpRequest,
-    ) -> BoxFuture<'static, Result<HttpResponse, TransportError>> {
+fn header_list(response: &reqwest::Response) -> Vec<(String, String)> {
+    response
+        .headers()
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect()
+}
+
+impl ReqwestTransport {
+    fn build(&self, request: HttpRequest) -> reqwest::RequestBuilder {
         let method = match request.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -152,24 +227,47 @@ impl Transport for ReqwestTransport {
         if let Some(ct) = request.content_type {
             builder = builder.header(reqwest::header::CONTENT_TYPE, ct);
         }
+        for (name, value) in request.headers {
+            builder = builder.header(name, value);
+        }
         if let Some(body) = request.body {
             builder = builder.body(body);
         }
+        builder
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> BoxFuture<'static, Result<HttpResponse, TransportError>> {
+        let builder = self.build(request);
         Box::pin(async move {
             let response = builder.send().await.map_err(from_reqwest)?;
             let status = response.status().as_u16();
-            let headers = response
-                .headers()
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        k.as_str().to_owned(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect();
+            let headers = header_list(&response);
             let body = response.bytes().await.map_err(from_reqwest)?;
             Ok(HttpResponse {
+                status,
+                headers,
+                body,
+            })
+        })
+    }
+
+    fn send_streaming(
+        &self,
+        request: HttpRequest,
+    ) -> BoxFuture<'static, Result<StreamingResponse, TransportError>> {
+        let builder = self.build(request).timeout(DOWNLOAD_TIMEOUT);
+        Box::pin(async move {
+            use futures::TryStreamExt;
+            let response = builder.send().await.map_err(from_reqwest)?;
+            let status = response.status().as_u16();
+            let headers = header_list(&response);
+            let body = Box::pin(response.bytes_stream().map_err(from_reqwest));
+            Ok(StreamingResponse {
                 status,
                 headers,
                 body,
@@ -191,6 +289,7 @@ mod tests {
             content_type: Some("application/x-www-form-urlencoded"),
             body: Some(Bytes::from_static(b"client_secret=shh")),
             body_is_secret: true,
+            headers: Vec::new(),
         };
         let s = format!("{r:?}");
         assert!(!s.contains("tok-1") && !s.contains("shh"), "{s}");

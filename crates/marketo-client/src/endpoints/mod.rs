@@ -1,15 +1,25 @@
-//! One handle per resource: leads and static lists.
+//! One handle per resource: leads, static lists, bulk import and extract, activities, usage stats.
 
+mod activities;
+pub mod bulk;
 mod describe;
 mod filter;
 mod leads;
 mod lists;
 pub(crate) mod records;
+mod stats;
 mod sync;
 
+pub use activities::{Activities, Activity, ActivityType};
+pub use bulk::{
+    part_path, split_date_range, Bulk, BulkOptions, DownloadReport, ExportFilter, ExportFormat,
+    ExportJob, ExportKind, ExportPlan, ExportRequest, ExportStatus, ImportFormat, ImportPart,
+    ImportReport, ImportSettings, PlannedJob, RowIssue,
+};
 pub use describe::{FieldName, LeadField, LeadSchema, SchemaField};
 pub use leads::{Lead, Leads};
 pub use lists::Lists;
+pub use stats::{ErrorCount, ErrorDay, UsageDay, UsageStats, UserCount};
 pub use sync::{SyncAction, SyncOptions};
 
 use crate::client::Inner;

@@ -1,6 +1,9 @@
 //! The client against the in-process emulator: one named test per catalogued code it handles.
 
+mod activities;
 mod auth;
+mod bulk_export;
+mod bulk_import;
 mod fidelity;
 mod limits;
 mod lists;

@@ -1,0 +1,108 @@
+//! Usage statistics: calls per day and API user, errors per day and code
+//! (`GET /rest/v1/stats/usage.json`, `usage/last7days.json`, `stats/errors.json`, `errors/last7days.json`).
+
+use crate::client::Client;
+use crate::error::{Error, ErrorKind};
+use crate::request::ApiRequest;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// Calls one API user made on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserCount {
+    /// The API user.
+    pub user_id: String,
+    /// Calls.
+    pub count: u64,
+}
+
+/// Calls on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageDay {
+    /// The day (`2024-05-01`, the subscription's quota day).
+    pub date: String,
+    /// Calls counted against the quota.
+    #[serde(default)]
+    pub total: u64,
+    /// By API user.
+    #[serde(default)]
+    pub users: Vec<UserCount>,
+}
+
+/// Answers with one error code on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorCount {
+    /// The code (`606`).
+    pub error_code: String,
+    /// How many.
+    pub count: u64,
+}
+
+/// Errors on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDay {
+    /// The day.
+    pub date: String,
+    /// Errors, all codes.
+    #[serde(default)]
+    pub total: u64,
+    /// By code.
+    #[serde(default)]
+    pub errors: Vec<ErrorCount>,
+}
+
+/// The statistics endpoints. Get one with [`Client::stats`].
+///
+/// ```no_run
+/// # async fn run(client: marketo_client::Client) -> Result<(), marketo_client::Error> {
+/// let today = client.stats().usage_today().await?;
+/// println!("{} calls today", today.iter().map(|d| d.total).sum::<u64>());
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct UsageStats<'a> {
+    client: &'a Client,
+}
+
+impl<'a> UsageStats<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        UsageStats { client }
+    }
+
+    async fn days<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, Error> {
+        let env = self.client.inner.execute(ApiRequest::get(path)).await?;
+        let request_id = env.request_id.clone();
+        env.result
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| {
+                serde_json::from_value(v).map_err(|e| {
+                    Error::new(ErrorKind::Protocol, format!("{path}: {e}"))
+                        .with_request_id(Some(request_id.clone()))
+                })
+            })
+            .collect()
+    }
+
+    /// Calls today.
+    pub async fn usage_today(&self) -> Result<Vec<UsageDay>, Error> {
+        self.days("/rest/v1/stats/usage.json").await
+    }
+
+    /// Calls on each of the last 7 days.
+    pub async fn usage_last_7_days(&self) -> Result<Vec<UsageDay>, Error> {
+        self.days("/rest/v1/stats/usage/last7days.json").await
+    }
+
+    /// Errors today.
+    pub async fn errors_today(&self) -> Result<Vec<ErrorDay>, Error> {
+        self.days("/rest/v1/stats/errors.json").await
+    }
+
+    /// Errors on each of the last 7 days.
+    pub async fn errors_last_7_days(&self) -> Result<Vec<ErrorDay>, Error> {
+        self.days("/rest/v1/stats/errors/last7days.json").await
+    }
+}
