@@ -1,0 +1,86 @@
+//! Where `mkto` connects: flags, environment, profiles, the embedded emulator.
+
+use crate::support::{mkto_in, stderr, stdout};
+use marketo_emulator::Emulator;
+use std::process::Command;
+
+#[test]
+fn a_partly_configured_instance_is_an_error_naming_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mkto"))
+        .args(["leads", "describe"])
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .env("MARKETO_ENDPOINT", "http://127.0.0.1:9")
+        .env_remove("MARKETO_CLIENT_ID")
+        .env_remove("MARKETO_CLIENT_SECRET")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("only partly configured"), "{err}");
+    assert!(
+        err.contains("client id") && err.contains("client secret"),
+        "{err}"
+    );
+    assert!(!err.contains("using the embedded emulator"), "{err}");
+}
+
+#[test]
+fn an_unknown_profile_lists_the_known_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join(".config/mkto");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("config.toml"),
+        "[profiles.prod]\nendpoint = \"https://x\"\n",
+    )
+    .unwrap();
+    let out = mkto_in(dir.path(), &["leads", "describe", "--profile", "staging"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("no profile \"staging\"") && err.contains("prod"),
+        "{err}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_profile_connects_to_its_instance() {
+    let emu = Emulator::builder().start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join(".config/mkto");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("config.toml"),
+        format!(
+            "[profiles.emu]\nendpoint = \"{}\"\nclient_id = \"{}\"\nclient_secret = \"{}\"\n",
+            emu.url(),
+            emu.client_id(),
+            emu.client_secret()
+        ),
+    )
+    .unwrap();
+    let path = dir.path().to_owned();
+    let out = tokio::task::spawn_blocking(move || {
+        mkto_in(&path, &["leads", "describe", "--profile", "emu"])
+    })
+    .await
+    .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("email"), "{}", stdout(&out));
+    assert!(!stderr(&out).contains("embedded emulator"));
+    assert!(
+        !emu.calls().is_empty(),
+        "the call went to the profile's instance"
+    );
+    emu.shutdown().await;
+}
+
+#[test]
+fn completions_are_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mkto_in(dir.path(), &["completions", "bash"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("mkto"));
+}
