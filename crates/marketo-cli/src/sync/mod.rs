@@ -62,6 +62,7 @@ pub struct SyncReport {
     pub rejects_written: u64,
 }
 
+#[derive(Default)]
 struct Batch {
     lines: Vec<u64>,
     records: Vec<Lead>,
@@ -110,6 +111,64 @@ fn needs_lookup(action: SyncAction) -> bool {
     !matches!(action, SyncAction::CreateDuplicate)
 }
 
+/// The state a run updates as batches come back: checkpoint, rejects, and why it stopped.
+struct Recorder<'a> {
+    s: &'a SyncSettings,
+    client: &'a Client,
+    reporter: &'a Reporter,
+    cp: Checkpoint,
+    rejects: Rejects,
+    calls_before: u64,
+    stopped: Option<String>,
+}
+
+impl Recorder<'_> {
+    /// Record finished batches until at most `max` are in flight.
+    async fn drain(&mut self, tasks: &mut JoinSet<Done>, max: usize) -> anyhow::Result<()> {
+        while tasks.len() > max {
+            let Some(done) = tasks.join_next().await else {
+                break;
+            };
+            let (batch, result) = done.context("a sync task failed")?;
+            let why = apply_outcomes(
+                batch.lines,
+                batch.records,
+                result,
+                &mut self.cp,
+                &mut self.rejects,
+            )?;
+            self.stopped = self.stopped.take().or(why);
+            self.cp.rejects_bytes = self.rejects.sync()?;
+            self.cp.counts.calls = self.calls_before + self.client.usage_snapshot().calls_sent;
+            self.cp.save(&self.s.state)?;
+            self.reporter.set_done(self.cp.done.len());
+        }
+        Ok(())
+    }
+
+    /// Send a batch, or count it pending when the run has stopped.
+    async fn send(
+        &mut self,
+        tasks: &mut JoinSet<Done>,
+        batch: Batch,
+        options: &SyncOptions,
+    ) -> anyhow::Result<()> {
+        self.drain(tasks, self.s.in_flight.saturating_sub(1))
+            .await?;
+        if self.stopped.is_some() {
+            self.cp.counts.pending += batch.records.len() as u64;
+            return Ok(());
+        }
+        let client = self.client.clone();
+        let options = options.clone();
+        tasks.spawn(async move {
+            let result = client.leads().sync(batch.records.clone(), options).await;
+            (batch, result)
+        });
+        Ok(())
+    }
+}
+
 /// Run a sync. `stop` is set by Ctrl-C: no new batch is sent, batches in flight finish and are recorded.
 pub async fn run(
     client: &Client,
@@ -127,141 +186,91 @@ pub async fn run(
     let mut cp = load_checkpoint(s)?;
     let mut rows = Rows::open(&s.input, s.format)?;
     let header = rows.header().map(<[String]>::to_vec);
-    if let Some(h) = &header {
-        if let Some(unknown) = h.iter().find(|c| !schema.has(c)) {
-            reporter.note(&format!(
-                "column {unknown:?} is not a field of the instance: rows that fill it are rejected with 1006"
-            ));
-        }
+    if let Some(unknown) = header.iter().flatten().find(|c| !schema.has(c)) {
+        reporter.note(&format!(
+            "column {unknown:?} is not a field of the instance: rows that fill it are rejected with 1006"
+        ));
     }
-    let mut rejects = Rejects::open(
+    let rejects = Rejects::open(
         &s.rejects,
         header.as_deref(),
         s.resume.then_some(cp.rejects_bytes),
     )?;
     cp.counts.pending = 0;
-    let calls_before = cp.counts.calls;
     let options = SyncOptions {
         action: s.action,
         lookup_field: Some(s.lookup_field.clone()),
         partition: s.partition.clone(),
     };
     let lookup = needs_lookup(s.action).then_some(s.lookup_field.as_str());
-    let mut batch = Batch {
-        lines: Vec::new(),
-        records: Vec::new(),
+    let mut rec = Recorder {
+        s,
+        client,
+        reporter,
+        calls_before: cp.counts.calls,
+        cp,
+        rejects,
+        stopped: None,
     };
+    let mut batch = Batch::default();
     let mut tasks: JoinSet<Done> = JoinSet::new();
-    let mut stopped: Option<String> = None;
     let mut sendable = 0u64;
-    reporter.set_done(cp.done.len());
-
-    let spawn = |tasks: &mut JoinSet<Done>, batch: Batch| {
-        let client = client.clone();
-        let options = options.clone();
-        tasks.spawn(async move {
-            let result = client.leads().sync(batch.records.clone(), options).await;
-            (batch, result)
-        });
-    };
+    reporter.set_done(rec.cp.done.len());
 
     for row in rows.by_ref() {
         let row = row.with_context(|| format!("reading {}", s.input))?;
-        if cp.done.contains(row.line()) {
+        if rec.cp.done.contains(row.line()) {
             continue;
         }
-        if stopped.is_none() && stop.load(Ordering::Relaxed) {
-            stopped = Some("interrupted".into());
+        if rec.stopped.is_none() && stop.load(Ordering::Relaxed) {
+            rec.stopped = Some("interrupted".into());
         }
-        if stopped.is_some() {
-            cp.counts.pending += 1;
+        if rec.stopped.is_some() {
+            rec.cp.counts.pending += 1;
             continue;
         }
-        match row {
+        let (line, code, reason, original) = match row {
             Row::Bad {
                 line,
                 reason,
                 original,
-            } => {
-                rejects.write(line, "input", &reason, &Original::Raw(original))?;
-                reporter.problem(&s.input, line, &reason);
-                cp.counts.skip("input");
-                cp.done.insert(line);
-            }
+            } => (line, "input", reason, Original::Raw(original)),
             Row::Record { line, fields } => match schema.check(&fields, lookup) {
-                Err(p) => {
-                    rejects.write(line, p.code, &p.message, &Original::Fields(fields))?;
-                    reporter.problem(&s.input, line, &p.message);
-                    cp.counts.skip(p.code);
-                    cp.done.insert(line);
-                }
+                Err(p) => (line, p.code, p.message, Original::Fields(fields)),
                 Ok(()) => {
                     sendable += 1;
                     if s.dry_run {
                         // Checked and fine: done, as far as a dry run goes (its checkpoint is never saved).
-                        cp.done.insert(line);
-                        continue;
-                    }
-                    batch.lines.push(line);
-                    batch.records.push(fields);
-                    if batch.records.len() >= s.batch_size {
-                        let full = std::mem::replace(
-                            &mut batch,
-                            Batch {
-                                lines: Vec::new(),
-                                records: Vec::new(),
-                            },
-                        );
-                        while tasks.len() >= s.in_flight {
-                            if let Some(done) = tasks.join_next().await {
-                                let why = finish(
-                                    done,
-                                    &mut cp,
-                                    &mut rejects,
-                                    s,
-                                    reporter,
-                                    client,
-                                    calls_before,
-                                )?;
-                                stopped = stopped.or(why);
-                            }
-                        }
-                        if stopped.is_some() {
-                            cp.counts.pending += full.records.len() as u64;
-                        } else {
-                            spawn(&mut tasks, full);
+                        rec.cp.done.insert(line);
+                    } else {
+                        batch.lines.push(line);
+                        batch.records.push(fields);
+                        if batch.records.len() >= s.batch_size {
+                            rec.send(&mut tasks, std::mem::take(&mut batch), &options)
+                                .await?;
                         }
                     }
+                    continue;
                 }
             },
-        }
-        reporter.set_done(cp.done.len());
+        };
+        rec.rejects.write(line, code, &reason, &original)?;
+        reporter.problem(&s.input, line, &reason);
+        rec.cp.counts.skip(code);
+        rec.cp.done.insert(line);
+        reporter.set_done(rec.cp.done.len());
     }
     if !batch.records.is_empty() {
-        if stopped.is_none() {
-            spawn(&mut tasks, batch);
-        } else {
-            cp.counts.pending += batch.records.len() as u64;
-        }
+        rec.send(&mut tasks, batch, &options).await?;
     }
-    while let Some(done) = tasks.join_next().await {
-        let why = finish(
-            done,
-            &mut cp,
-            &mut rejects,
-            s,
-            reporter,
-            client,
-            calls_before,
-        )?;
-        stopped = stopped.or(why);
-    }
-    let rejects_bytes = rejects.sync()?;
+    rec.drain(&mut tasks, 0).await?;
+    let mut cp = rec.cp;
+    let rejects_bytes = rec.rejects.sync()?;
     // Every line of the input is either done (in this run or an earlier one) or pending.
     cp.counts.read = cp.done.len() + cp.counts.pending;
     if !s.dry_run {
         cp.rejects_bytes = rejects_bytes;
-        cp.counts.calls = calls_before + client.usage_snapshot().calls_sent;
+        cp.counts.calls = rec.calls_before + client.usage_snapshot().calls_sent;
         if cp.counts.pending == 0 {
             // Nothing left to resume.
             let _ = std::fs::remove_file(&s.state);
@@ -271,28 +280,9 @@ pub async fn run(
     }
     Ok(SyncReport {
         counts: cp.counts,
-        stopped,
+        stopped: rec.stopped,
         sendable,
         rejects: s.rejects.clone(),
-        rejects_written: rejects.written(),
+        rejects_written: rec.rejects.written(),
     })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    done: Result<Done, tokio::task::JoinError>,
-    cp: &mut Checkpoint,
-    rejects: &mut Rejects,
-    s: &SyncSettings,
-    reporter: &Reporter,
-    client: &Client,
-    calls_before: u64,
-) -> anyhow::Result<Option<String>> {
-    let (batch, result) = done.context("a sync task failed")?;
-    let stopped = apply_outcomes(batch.lines, batch.records, result, cp, rejects)?;
-    cp.rejects_bytes = rejects.sync()?;
-    cp.counts.calls = calls_before + client.usage_snapshot().calls_sent;
-    cp.save(&s.state)?;
-    reporter.set_done(cp.done.len());
-    Ok(stopped)
 }
