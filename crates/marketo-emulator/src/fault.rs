@@ -10,9 +10,24 @@
 //!     r#"{"method":"POST","path":"/rest/v1/leads.json","error":"604","times":2}"#).unwrap();
 //! assert_eq!(rule, FaultRule::error("POST", "/rest/v1/leads.json", 604).times(2));
 //! ```
+//!
+//! Record-level codes (1xxx) arrive inside a successful answer, as `skipped` records: a rule with `record_error`
+//! lets the handler run, then rewrites the first `records` entries of its `result` (all of them when absent) to
+//! `{"status":"skipped","reasons":[{"code":..,"message":..}]}` with the catalogue's message. A Sync Leads
+//! result loses its `id`, as Marketo sends skipped leads; list and delete results keep theirs.
+//!
+//! ```
+//! use marketo_emulator::FaultRule;
+//! let rule: FaultRule = serde_json::from_str(
+//!     r#"{"method":"POST","path":"/rest/v1/leads.json","record_error":"1036","records":1,"times":1}"#).unwrap();
+//! assert_eq!(rule, FaultRule::record_error("POST", "/rest/v1/leads.json", 1036).records(1).times(1));
+//! assert!(rule.validate().is_ok());
+//! ```
 
-use marketo_types::envelope::Code;
+use marketo_types::codes::{self, Level};
+use marketo_types::envelope::{ApiError, Code};
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -35,6 +50,13 @@ pub struct FaultRule {
     /// Close the connection without answering.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub drop: bool,
+    /// Let the handler answer, then turn records of its `result` into `skipped` ones with this record-level
+    /// code and its catalogue message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_error: Option<Code>,
+    /// With `record_error`: how many records, from the first (absent: all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<u32>,
     /// Wait this long first (alone: the call then proceeds normally).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latency_ms: Option<u64>,
@@ -58,6 +80,8 @@ impl FaultRule {
             error: None,
             http_status: None,
             drop: false,
+            record_error: None,
+            records: None,
             latency_ms: None,
             times: None,
             probability: None,
@@ -88,6 +112,20 @@ impl FaultRule {
         }
     }
 
+    /// Let the handler answer, then skip its records with the record-level `code`.
+    pub fn record_error(method: &str, path: &str, code: u16) -> Self {
+        FaultRule {
+            record_error: Some(Code(code)),
+            ..Self::new(method, path)
+        }
+    }
+
+    /// With `record_error`: skip only the first `n` records.
+    pub fn records(mut self, n: u32) -> Self {
+        self.records = Some(n);
+        self
+    }
+
     /// Add latency, then answer normally.
     pub fn latency(method: &str, path: &str, delay: Duration) -> Self {
         Self::new(method, path).with_latency(delay)
@@ -115,12 +153,34 @@ impl FaultRule {
     pub fn validate(&self) -> Result<(), String> {
         let effects = usize::from(self.error.is_some())
             + usize::from(self.http_status.is_some())
-            + usize::from(self.drop);
+            + usize::from(self.drop)
+            + usize::from(self.record_error.is_some());
         if effects > 1 {
-            return Err("a fault rule has at most one of error, http_status, drop".into());
+            return Err(
+                "a fault rule has at most one of error, http_status, drop, record_error".into(),
+            );
         }
         if effects == 0 && self.latency_ms.is_none() {
-            return Err("a fault rule needs one of error, http_status, drop, latency_ms".into());
+            return Err(
+                "a fault rule needs one of error, http_status, drop, record_error, latency_ms"
+                    .into(),
+            );
+        }
+        if let Some(code) = self.record_error {
+            let record_level =
+                codes::lookup(code.value()).is_some_and(|c| c.level == Level::Record);
+            if !record_level {
+                return Err(format!(
+                    "record_error {code} is not a record-level code of the catalogue"
+                ));
+            }
+        }
+        match self.records {
+            Some(_) if self.record_error.is_none() => {
+                return Err("records is only meaningful with record_error".into())
+            }
+            Some(0) => return Err("records must be at least 1".into()),
+            _ => {}
         }
         if let Some(s) = self.http_status {
             if !(100..=599).contains(&s) {
@@ -159,6 +219,14 @@ pub enum FaultEffect {
     HttpStatus(u16),
     /// Drop the connection.
     Drop,
+    /// Let the handler answer, then skip the first `records` records of its result (all when `None`) with
+    /// this record-level code (see [`skip_records`]).
+    SkipRecords {
+        /// The record-level code.
+        code: u16,
+        /// How many records, from the first.
+        records: Option<u32>,
+    },
     /// Only the latency: proceed.
     Proceed,
 }
@@ -243,11 +311,15 @@ impl FaultSet {
         let rule = &active.rule;
         let fired = FiredFault {
             latency: Duration::from_millis(rule.latency_ms.unwrap_or(0)),
-            effect: match (rule.error, rule.http_status, rule.drop) {
-                (Some(code), _, _) => FaultEffect::Error(code.value()),
-                (None, Some(status), _) => FaultEffect::HttpStatus(status),
-                (None, None, true) => FaultEffect::Drop,
-                (None, None, false) => FaultEffect::Proceed,
+            effect: match (rule.error, rule.http_status, rule.drop, rule.record_error) {
+                (Some(code), _, _, _) => FaultEffect::Error(code.value()),
+                (None, Some(status), _, _) => FaultEffect::HttpStatus(status),
+                (None, None, true, _) => FaultEffect::Drop,
+                (None, None, false, Some(code)) => FaultEffect::SkipRecords {
+                    code: code.value(),
+                    records: rule.records,
+                },
+                (None, None, false, None) => FaultEffect::Proceed,
             },
         };
         if active.remaining == Some(0) {
@@ -258,6 +330,40 @@ impl FaultSet {
         }
         Some(fired)
     }
+}
+
+/// Rewrite a successful answer's `result`: its first `records` entries (all when `None`) become
+/// `{"status":"skipped","reasons":[{"code":..,"message":..}]}` with `code`'s catalogue message. `seq` is kept;
+/// `id` only when `keep_ids` (list and delete calls name their records by id; a skipped lead of Sync Leads has
+/// none). `None` when `body` is not a successful envelope with a `result` array: the answer stands as it is.
+pub fn skip_records(
+    body: &[u8],
+    code: u16,
+    records: Option<u32>,
+    keep_ids: bool,
+) -> Option<Vec<u8>> {
+    let mut envelope: Value = serde_json::from_slice(body).ok()?;
+    if envelope.get("success") != Some(&Value::Bool(true)) {
+        return None;
+    }
+    let result = envelope.get_mut("result")?.as_array_mut()?;
+    let reason = ApiError::catalogued(code, &[]);
+    let n = records.map_or(result.len(), |n| usize::try_from(n).unwrap_or(usize::MAX));
+    for entry in result.iter_mut().take(n) {
+        let mut skipped = Map::new();
+        for key in ["seq", "id"] {
+            if key == "id" && !keep_ids {
+                continue;
+            }
+            if let Some(v) = entry.get(key) {
+                skipped.insert(key.to_owned(), v.clone());
+            }
+        }
+        skipped.insert("status".to_owned(), Value::from("skipped"));
+        skipped.insert("reasons".to_owned(), json!([reason]));
+        *entry = Value::Object(skipped);
+    }
+    serde_json::to_vec(&envelope).ok()
 }
 
 #[cfg(test)]
@@ -305,5 +411,42 @@ mod tests {
         let r: FaultRule = serde_json::from_str(json).unwrap();
         assert_eq!(r.method, "*");
         assert!(serde_json::from_str::<FaultRule>(r#"{"path":"/x","bogus":1}"#).is_err());
+        assert!(FaultRule::record_error("*", "*", 1036).validate().is_ok());
+        assert!(FaultRule::record_error("*", "*", 604).validate().is_err());
+        assert!(FaultRule::record_error("*", "*", 1036)
+            .records(0)
+            .validate()
+            .is_err());
+        assert!(FaultRule::error("*", "*", 604)
+            .records(1)
+            .validate()
+            .is_err());
+        let mut both = FaultRule::record_error("*", "*", 1036);
+        both.error = Some(Code(604));
+        assert!(both.validate().is_err());
+    }
+
+    #[test]
+    fn skip_records_rewrites_the_first_entries_and_keeps_the_rest() {
+        let body = br#"{"requestId":"r","result":[{"id":1,"status":"created"},{"id":2,"status":"updated"},{"seq":2,"id":3,"status":"created"}],"success":true}"#;
+        let out = skip_records(body, 1036, Some(1), false).unwrap();
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            v["result"],
+            json!([
+                {"status":"skipped","reasons":[{"code":"1036","message":"Duplicate object found in input"}]},
+                {"id":2,"status":"updated"},
+                {"seq":2,"id":3,"status":"created"}
+            ])
+        );
+        let all: Value =
+            serde_json::from_slice(&skip_records(body, 1022, None, true).unwrap()).unwrap();
+        assert_eq!(all["result"][0]["id"], 1);
+        assert_eq!(
+            all["result"][2],
+            json!({"seq":2,"id":3,"status":"skipped","reasons":[{"code":"1022","message":"Object in use"}]})
+        );
+        let failed = br#"{"requestId":"r","success":false,"errors":[{"code":"611","message":"System error"}]}"#;
+        assert!(skip_records(failed, 1036, None, false).is_none());
     }
 }

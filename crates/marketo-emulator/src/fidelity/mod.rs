@@ -1,9 +1,11 @@
 //! How the emulator produces each catalogued code, for `docs/fidelity.md`.
 //!
 //! The HTTP layer (`server.rs`: pipeline, auth, limits, faults) and the domain model (`model.rs`: leads, lists,
-//! fields) and the bulk and activity APIs (`bulk.rs`) each declare the codes they produce.
+//! fields) and the bulk and activity APIs (`bulk.rs`) each declare the codes they produce; `catalogue.rs` the
+//! codes produced only by fault rules.
 
 mod bulk;
+mod catalogue;
 mod model;
 mod server;
 
@@ -15,4 +17,5 @@ pub fn production(code: u16) -> Option<&'static str> {
     server::production(code)
         .or_else(|| model::production(code))
         .or_else(|| bulk::production(code))
+        .or_else(|| catalogue::production(code))
 }

@@ -3,6 +3,7 @@
 //! request id -> URI length (414) -> body size (413, counted while streaming) -> `_method=GET` override ->
 //! unknown path (610) -> wrong method (605) -> content type (612) -> JSON (609) -> auth (600/601/602/603) ->
 //! concurrency (615) -> rate window (606) -> daily quota (607) -> injected faults -> handler (+ latency model)
+//! -> record-level faults (skipped records rewritten into the handler's answer)
 //!
 //! then the counting rule: a call answered 601, 602, 604, 605, 608, 611 (the catalogue's uncounted codes) gives
 //! back what it took from the window and the quota; any other answer counts; identity calls never count.
@@ -177,6 +178,7 @@ async fn run(
         return Err(Failure::code(607, &[]));
     }
 
+    let mut skip_records = None;
     if let Some(fault) = state.faults.fire(method.as_str(), path) {
         if !fault.latency.is_zero() {
             tokio::time::sleep(fault.latency).await;
@@ -185,6 +187,7 @@ async fn run(
             FaultEffect::Error(code) => return Err(fault_error(state, code, &method)),
             FaultEffect::HttpStatus(status) => return Err(Failure::Http(status)),
             FaultEffect::Drop => return Err(Failure::Drop),
+            FaultEffect::SkipRecords { code, records } => skip_records = Some((code, records)),
             FaultEffect::Proceed => {}
         }
     }
@@ -202,7 +205,14 @@ async fn run(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
     };
-    let outcome = handlers::dispatch(state, op, call).await;
+    let mut outcome = handlers::dispatch(state, op, call).await;
+    // A record-level fault rewrites the handler's answer; a skipped lead of Sync Leads has no id.
+    if let (Some((code, records)), Ok(reply)) = (skip_records, outcome.as_mut()) {
+        let keep_ids = op != Op::SyncLeads;
+        if let Some(body) = crate::fault::skip_records(&reply.body, code, records, keep_ids) {
+            reply.body = Bytes::from(body);
+        }
+    }
     let latency = &state.config.latency;
     if !latency.is_zero() {
         let records = outcome.as_ref().map_or(0, |r| r.records);

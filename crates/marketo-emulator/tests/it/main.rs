@@ -5,6 +5,7 @@ mod activities;
 mod admin;
 mod bulk_extract;
 mod bulk_import;
+mod catalogue;
 mod endpoints;
 mod faults;
 mod identity;

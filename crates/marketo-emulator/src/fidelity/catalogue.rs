@@ -1,0 +1,179 @@
+//! Codes the emulator has no natural cause for (the endpoint that sends them is not emulated, or the cause
+//! is Marketo's own state), produced by fault rules: response-level ones with `error`, record-level ones with
+//! `record_error` (see `crate::fault`). Each arm says why there is no natural cause and names its test in
+//! `tests/it/catalogue.rs`.
+
+/// See [`super::production`].
+pub(super) fn production(code: u16) -> Option<&'static str> {
+    Some(match code {
+        616 => {
+            "fault rule: {\"error\":\"616\"} on any path answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: the Custom Object Metadata API it guards is not emulated (test: catalogue::code_616_by_fault_rule)"
+        }
+        702 => {
+            "fault rule: {\"error\":\"702\"} on a search answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: a search that matches nothing answers success:true with an empty result, as the lead database does; the rule gives the answer some searches send instead (shown on Get Leads by Filter Type) (test: catalogue::code_702_by_fault_rule)"
+        }
+        703 => {
+            "fault rule: {\"error\":\"703\"} on any path answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: beta features are not modeled (test: catalogue::code_703_by_fault_rule)"
+        }
+        709 => {
+            "fault rule: {\"error\":\"709\"} on any path answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: the asset API is not emulated (test: catalogue::code_709_by_fault_rule)"
+        }
+        710 => {
+            "fault rule: {\"error\":\"710\"} on any path answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: the asset API (folders) is not emulated (test: catalogue::code_710_by_fault_rule)"
+        }
+        711 => {
+            "fault rule: {\"error\":\"711\"} on any path answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: the asset API (folders) is not emulated (test: catalogue::code_711_by_fault_rule)"
+        }
+        712 => {
+            "fault rule: {\"error\":\"712\"} on any path answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: Merge Leads and CRM person accounts are not emulated (test: catalogue::code_712_by_fault_rule)"
+        }
+        714 => {
+            "fault rule: {\"error\":\"714\"} on any path answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: Merge Leads and CRM record types are not emulated (test: catalogue::code_714_by_fault_rule)"
+        }
+        718 => {
+            "fault rule: {\"error\":\"718\"} on any path answers it in a success:false envelope with the \
+             catalogue's message; counted. No natural cause: Sync Opportunities is not emulated (test: catalogue::code_718_by_fault_rule)"
+        }
+        1014 => {
+            "fault rule: {\"record_error\":\"1014\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Marketo's own failure to create an object (test: catalogue::code_1014_record_level_by_fault_rule)"
+        }
+        1017 => {
+            "fault rule: {\"record_error\":\"1017\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: the create endpoints that send it (companies, opportunities, custom objects) are not emulated (test: catalogue::code_1017_record_level_by_fault_rule)"
+        }
+        1018 => {
+            "fault rule: {\"record_error\":\"1018\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: a native CRM integration is not modeled (test: catalogue::code_1018_record_level_by_fault_rule)"
+        }
+        1020 => {
+            "fault rule: {\"record_error\":\"1020\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Schedule Program (cloneToProgramName) is not emulated (test: catalogue::code_1020_record_level_by_fault_rule)"
+        }
+        1022 => {
+            "fault rule: {\"record_error\":\"1022\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: deleting objects in use (assets, programs) is not emulated (test: catalogue::code_1022_record_level_by_fault_rule)"
+        }
+        1025 => {
+            "fault rule: {\"record_error\":\"1025\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Change Lead Program Status is not emulated (test: catalogue::code_1025_record_level_by_fault_rule)"
+        }
+        1026 => {
+            "fault rule: {\"record_error\":\"1026\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: custom objects are not emulated (test: catalogue::code_1026_record_level_by_fault_rule)"
+        }
+        1027 => {
+            "fault rule: {\"record_error\":\"1027\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: custom activity types are not emulated (test: catalogue::code_1027_record_level_by_fault_rule)"
+        }
+        1028 => {
+            "fault rule: {\"record_error\":\"1028\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: custom activity types are not emulated (test: catalogue::code_1028_record_level_by_fault_rule)"
+        }
+        1036 => {
+            "fault rule: {\"record_error\":\"1036\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: the syncs that send it (Sync Companies and others keyed by a foreign key) are not emulated (test: catalogue::code_1036_record_level_by_fault_rule)"
+        }
+        1037 => {
+            "fault rule: {\"record_error\":\"1037\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Change Lead Program Status is not emulated (test: catalogue::code_1037_record_level_by_fault_rule)"
+        }
+        1042 => {
+            "fault rule: {\"record_error\":\"1042\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Schedule Campaign is not emulated (test: catalogue::code_1042_record_level_by_fault_rule)"
+        }
+        1048 => {
+            "fault rule: {\"record_error\":\"1048\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: custom objects are not emulated (test: catalogue::code_1048_record_level_by_fault_rule)"
+        }
+        1049 => {
+            "fault rule: {\"record_error\":\"1049\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Add Custom Activities is not emulated (test: catalogue::code_1049_record_level_by_fault_rule)"
+        }
+        1076 => {
+            "fault rule: {\"record_error\":\"1076\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Merge Leads (mergeInCRM) is not emulated (test: catalogue::code_1076_record_level_by_fault_rule)"
+        }
+        1077 => {
+            "fault rule: {\"record_error\":\"1077\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Merge Leads (mergeInCRM) is not emulated; the '%s' is sent as the catalogue's template (test: catalogue::code_1077_record_level_by_fault_rule)"
+        }
+        1078 => {
+            "fault rule: {\"record_error\":\"1078\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Merge Leads (mergeInCRM) is not emulated (test: catalogue::code_1078_record_level_by_fault_rule)"
+        }
+        1079 => {
+            "fault rule: {\"record_error\":\"1079\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Merge Leads is not emulated (test: catalogue::code_1079_record_level_by_fault_rule)"
+        }
+        1080 => {
+            "fault rule: {\"record_error\":\"1080\",\"records\":N} lets the handler answer, then turns the \
+             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
+             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+             cause: Merge Leads is not emulated (test: catalogue::code_1080_record_level_by_fault_rule)"
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_arm_is_a_fault_rule_naming_its_test() {
+        for info in marketo_types::codes::CATALOGUE {
+            if let Some(text) = super::production(info.code) {
+                assert!(text.starts_with("fault rule:"), "{}", info.code);
+                assert!(
+                    text.contains(&format!("catalogue::code_{}_", info.code)),
+                    "{}",
+                    info.code
+                );
+            }
+        }
+        assert!(super::production(606).is_none());
+    }
+}
