@@ -8,7 +8,7 @@
 /// ```
 /// let text = marketo_client::fidelity::handling(606).unwrap();
 /// assert!(text.contains("test"));
-/// assert!(marketo_client::fidelity::handling(616).is_none());
+/// assert!(marketo_client::fidelity::handling(999).is_none());
 /// ```
 pub fn handling(code: u16) -> Option<&'static str> {
     Some(match code {
@@ -55,7 +55,7 @@ pub fn handling(code: u16) -> Option<&'static str> {
         1021 => "a Skipped outcome with the reason; the other records stand (test: records::code_1021_company_update_not_allowed_is_a_skipped_outcome)",
         1029 => "told apart by message through the catalogue: queue full, waits with backoff and enqueues again; export daily quota, stops with ErrorKind::QuotaExhausted whose reset_at() is the next midnight America/Chicago, not retried; job already queued, polls the job's status instead (tests: bulk_export::code_1029_queue_full_waits_then_enqueues_again, bulk_export::code_1029_export_daily_quota_stops_with_the_reset_time, bulk_export::code_1029_job_already_queued_polls_instead)",
         1035 => "not retried: create fails with ErrorKind::Request, code 1035 and Marketo's message (test: bulk_export::code_1035_unsupported_filter_fails_clearly)",
-        _ => return None,
+        _ => return crate::fidelity_catalogue::handling(code),
     })
 }
 

@@ -8,6 +8,7 @@ mod config;
 pub mod endpoints;
 mod error;
 pub mod fidelity;
+mod fidelity_catalogue;
 mod outcome;
 mod paging;
 mod progress;

@@ -4,6 +4,7 @@ mod activities;
 mod auth;
 mod bulk_export;
 mod bulk_import;
+mod catalogue;
 mod fidelity;
 mod limits;
 mod lists;
