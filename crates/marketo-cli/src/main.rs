@@ -1,9 +1,11 @@
 //! `mkto`: sync and export Marketo data with progress, rejects and resume; explain error codes; serve the
 //! emulator. Each subcommand lives in its own file under `commands/`.
 
+mod bulk_progress;
 mod checkpoint;
 mod commands;
 mod connect;
+mod export_run;
 mod fidelity;
 mod ids;
 mod input;

@@ -53,10 +53,22 @@ async fn start_embedded(db: &Path, forced: bool, quiet: bool) -> anyhow::Result<
 impl Session {
     /// Connect as the flags, environment and profile say.
     pub async fn open(args: &ConnectArgs, quiet: bool) -> anyhow::Result<Session> {
+        Self::open_observed(args, quiet, None).await
+    }
+
+    /// Connect, with a progress observer on the client (bulk commands count records through it).
+    pub async fn open_observed(
+        args: &ConnectArgs,
+        quiet: bool,
+        progress: Option<std::sync::Arc<dyn marketo_client::Progress>>,
+    ) -> anyhow::Result<Session> {
+        let observe = |b: marketo_client::ClientBuilder| match &progress {
+            Some(p) => b.progress(p.clone()),
+            None => b,
+        };
         match resolve(args)? {
             Target::Instance(i) => {
-                let client = args
-                    .apply_limits(Client::builder())
+                let client = observe(args.apply_limits(Client::builder()))
                     .endpoint(i.endpoint)
                     .credentials(i.client_id, i.client_secret)
                     .build()
@@ -68,8 +80,7 @@ impl Session {
             }
             Target::Emulator { db, forced } => {
                 let emu = start_embedded(&db, forced, quiet).await?;
-                let client = args
-                    .apply_limits(Client::builder())
+                let client = observe(args.apply_limits(Client::builder()))
                     .endpoint(emu.url())
                     .credentials(emu.client_id(), emu.client_secret())
                     .build()

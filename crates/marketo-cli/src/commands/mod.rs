@@ -1,10 +1,12 @@
 //! The subcommands, one file each.
 
+pub mod activities;
 pub mod completions;
 pub mod errors;
 pub mod leads;
 pub mod lists;
 pub mod serve;
+pub mod usage;
 
 use clap::Subcommand;
 use std::process::ExitCode;
@@ -18,6 +20,10 @@ pub enum Command {
     Leads(leads::LeadsArgs),
     /// Add, remove or check leads in a static list.
     Lists(lists::ListsArgs),
+    /// Export activities through Bulk Extract.
+    Activities(activities::ActivitiesArgs),
+    /// API calls used today and in the last 7 days, and errors by code.
+    Usage(usage::UsageArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
     /// Run the Marketo emulator: a local, stateful, Marketo-compatible server.
@@ -30,6 +36,8 @@ pub fn run(command: Command, definition: fn() -> clap::Command) -> anyhow::Resul
         Command::Errors(args) => errors::run(args),
         Command::Leads(args) => leads::run(args),
         Command::Lists(args) => lists::run(args),
+        Command::Activities(args) => activities::run(args),
+        Command::Usage(args) => usage::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Completions(args) => {
             completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `mkto` binary.
 
+mod bulk;
 mod commands;
 mod connect;
 mod errors;

@@ -2,7 +2,10 @@
 
 pub mod delete;
 pub mod describe;
+pub mod export;
 pub mod get;
+pub mod import;
+pub mod mode;
 pub mod sync;
 
 use clap::{Args, Subcommand};
@@ -19,6 +22,10 @@ pub struct LeadsArgs {
 enum LeadsAction {
     /// Create or update leads from a CSV or JSON Lines file, with rejects and resume.
     Sync(sync::SyncArgs),
+    /// Import a large CSV/TSV/SSV file through Bulk Lead Import, with rejects.
+    Import(import::ImportArgs),
+    /// Export leads (by creation or update date, or list) to a CSV file through Bulk Extract.
+    Export(export::ExportArgs),
     /// Fetch leads by a filter (email, id, ...), any number of values.
     Get(get::GetArgs),
     /// Delete leads by id.
@@ -31,6 +38,8 @@ enum LeadsAction {
 pub fn run(args: LeadsArgs) -> anyhow::Result<ExitCode> {
     match args.action {
         LeadsAction::Sync(a) => sync::run(a),
+        LeadsAction::Import(a) => import::run(a),
+        LeadsAction::Export(a) => export::run(a),
         LeadsAction::Get(a) => get::run(a),
         LeadsAction::Delete(a) => delete::run(a),
         LeadsAction::Describe(a) => describe::run(a),

@@ -57,6 +57,9 @@ pub struct SyncArgs {
     /// No progress output.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Sync Leads, bulk import, or bulk import for CSV files of 5 MB or more (auto).
+    #[arg(long, value_enum, default_value_t = super::mode::Mode::Auto)]
+    pub mode: super::mode::Mode,
     #[command(flatten)]
     pub connect: ConnectArgs,
 }
@@ -159,6 +162,9 @@ fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
 /// Run `mkto leads sync`.
 pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
     let mut s = settings(&a)?;
+    if let Some(bulk) = super::mode::bulk_run(&a)? {
+        return super::import::execute(bulk, &a.connect);
+    }
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
         let session = Session::open(&a.connect, a.quiet).await?;

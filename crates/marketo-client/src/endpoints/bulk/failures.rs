@@ -25,7 +25,6 @@ pub struct RowIssue {
 struct PartRows {
     rdr: csv::Reader<std::io::Take<BufReader<File>>>,
     start: u64,
-    end: u64,
     first_line: u64,
     record: csv::StringRecord,
 }
@@ -38,7 +37,6 @@ impl PartRows {
         Ok(PartRows {
             rdr: reader(delimiter, BufReader::new(f).take(part.end - part.start)),
             start: part.start,
-            end: part.end,
             first_line: part.first_line,
             record: csv::StringRecord::new(),
         })
@@ -66,6 +64,16 @@ fn err(path: &Path, e: impl std::fmt::Display) -> Error {
     )
 }
 
+/// The line of the next row equal to `cells`.
+fn find(rows: &mut PartRows, cells: &[String]) -> Option<u64> {
+    while let Some((l, row)) = rows.next() {
+        if row == cells {
+            return Some(l);
+        }
+    }
+    None
+}
+
 /// Map the rows of an issues file (`bytes`: header, then rows with the reason last) to lines of `part`.
 pub(crate) fn map_issues(
     path: &Path,
@@ -90,21 +98,24 @@ pub(crate) fn map_issues(
         }
         let mut cells: Vec<String> = rec.iter().map(str::to_owned).collect();
         let reason = cells.pop().unwrap_or_default();
-        // Forward search from where the last issue matched; not found: no line, and the search restarts
-        // from the same place for the next issue.
+        // Marketo lists issues mostly in input order (not always: rows it cannot parse come before the rows
+        // of the batch they sit in), so search forward from the last match, then wrap around to the part's
+        // start. Not found: no line, and the search goes on from where it was.
         let saved = rows.rdr.position().clone();
-        let mut line = None;
-        while let Some((l, row)) = rows.next() {
-            if row == cells {
-                line = Some(l);
-                break;
-            }
+        let (saved_start, saved_line) = (
+            rows.start + saved.byte(),
+            rows.first_line + saved.line() - 1,
+        );
+        let mut line = find(&mut rows, &cells);
+        if line.is_none() {
+            rows = PartRows::open(path, delimiter, part)?;
+            line = find(&mut rows, &cells);
         }
         if line.is_none() {
             let resume = Part {
-                start: rows.start + saved.byte(),
-                end: rows.end,
-                first_line: rows.first_line + saved.line() - 1,
+                start: saved_start,
+                end: part.end,
+                first_line: saved_line,
                 rows: 0,
             };
             rows = PartRows::open(path, delimiter, &resume)?;
@@ -154,12 +165,12 @@ mod tests {
             first_line: 2,
             rows: 4,
         };
-        let issues = "email,n,Import Failure Reason\nb@x.io,\"2\nmore\",bad\nzz@x.io,9,ghost\nd@x.io,4,worse\n";
+        let issues = "email,n,Import Failure Reason\nc@x.io,3,early\nb@x.io,\"2\nmore\",bad\nzz@x.io,9,ghost\nd@x.io,4,worse\n";
         let got = map_issues(f.path(), b',', &part, issues.as_bytes()).unwrap();
         let lines: Vec<_> = got.iter().map(|i| i.line).collect();
-        assert_eq!(lines, [Some(3), None, Some(6)]);
-        assert_eq!(got[2].reason, "worse");
-        assert_eq!(got[0].cells, ["b@x.io", "2\nmore"]);
+        assert_eq!(lines, [Some(5), Some(3), None, Some(6)]);
+        assert_eq!(got[3].reason, "worse");
+        assert_eq!(got[1].cells, ["b@x.io", "2\nmore"]);
         let all = all_rows(f.path(), b',', &part, "failed").unwrap();
         assert_eq!(
             all.iter().map(|i| i.line.unwrap()).collect::<Vec<_>>(),

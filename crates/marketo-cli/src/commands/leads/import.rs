@@ -1,0 +1,264 @@
+//! `mkto leads import FILE`: the whole file through Bulk Lead Import. The file is cut into imports under
+//! 10 MB, queued within Marketo's limits and polled; rows Marketo did not import go to the rejects file with
+//! their original line numbers and reasons, exactly like `leads sync`.
+
+use super::sync::SummaryFormat;
+use crate::bulk_progress::{tick, RecordCounter};
+use crate::connect::ConnectArgs;
+use crate::progress::Reporter;
+use crate::rejects::{self, Original, Rejects};
+use crate::session::Session;
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use marketo_client::endpoints::{BulkOptions, ImportFormat, ImportReport, ImportSettings};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Arguments of `mkto leads import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// CSV, TSV or SSV file with a header row of lead field names.
+    pub file: PathBuf,
+    /// The file's format; by default from its extension (csv otherwise).
+    #[arg(long, value_enum)]
+    pub file_format: Option<FileFormat>,
+    /// The field that identifies a lead (`id` updates only).
+    #[arg(long, default_value = "email")]
+    pub lookup_field: String,
+    /// Static list id every imported lead joins.
+    #[arg(long)]
+    pub list_id: Option<i64>,
+    /// Lead partition new leads go to.
+    #[arg(long)]
+    pub partition: Option<String>,
+    /// Where rows Marketo did not import go (default: beside the input, NAME.rejects.csv).
+    #[arg(long)]
+    pub rejects: Option<PathBuf>,
+    /// Seconds before the first status poll; waits double up to 60 s (Marketo updates status slowly, and
+    /// every poll is a call).
+    #[arg(long, default_value_t = 5.0)]
+    pub poll: f64,
+    /// Summary format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+    /// No progress output.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+/// `--file-format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FileFormat {
+    /// Comma-separated.
+    Csv,
+    /// Tab-separated.
+    Tsv,
+    /// Semicolon-separated.
+    Ssv,
+}
+
+/// What an import run needs, whether from `leads import` or `leads sync --mode bulk`.
+pub struct ImportRun {
+    /// The input.
+    pub file: PathBuf,
+    /// The Marketo settings.
+    pub settings: ImportSettings,
+    /// The rejects file.
+    pub rejects: PathBuf,
+    /// First poll wait.
+    pub poll: Duration,
+    /// Summary format.
+    pub format: SummaryFormat,
+    /// No progress.
+    pub quiet: bool,
+}
+
+fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
+    if !a.file.is_file() {
+        bail!("cannot read {}: no such file", a.file.display());
+    }
+    if !(a.poll.is_finite() && a.poll > 0.0 && a.poll <= 3600.0) {
+        bail!("--poll {}: must be between 0 and 3600 seconds", a.poll);
+    }
+    let format = match a.file_format {
+        Some(FileFormat::Csv) => ImportFormat::Csv,
+        Some(FileFormat::Tsv) => ImportFormat::Tsv,
+        Some(FileFormat::Ssv) => ImportFormat::Ssv,
+        None => ImportFormat::from_path(&a.file).unwrap_or_default(),
+    };
+    let name = a.file.to_string_lossy();
+    Ok(ImportRun {
+        file: a.file.clone(),
+        settings: ImportSettings {
+            format,
+            lookup_field: Some(a.lookup_field.clone()),
+            list_id: a.list_id,
+            partition_name: a.partition.clone(),
+        },
+        rejects: a
+            .rejects
+            .clone()
+            .unwrap_or_else(|| rejects::default_path(&name, false)),
+        poll: Duration::from_secs_f64(a.poll),
+        format: a.format,
+        quiet: a.quiet,
+    })
+}
+
+/// Run `mkto leads import`.
+pub fn run(a: ImportArgs) -> anyhow::Result<ExitCode> {
+    let r = settings(&a)?;
+    execute(r, &a.connect)
+}
+
+/// The header row of `path`.
+fn header(path: &Path, delimiter: u8) -> anyhow::Result<Vec<String>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_path(path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(rdr
+        .headers()
+        .with_context(|| format!("{}:1: unreadable header row", path.display()))?
+        .iter()
+        .map(str::to_owned)
+        .collect())
+}
+
+/// The catalogue code whose message (or one of whose meanings) a failure reason matches, else `bulk`.
+pub fn reason_code(reason: &str) -> String {
+    let matches = |template: &str| {
+        let fixed = template.split("%s").next().unwrap_or("");
+        !fixed.is_empty() && reason.starts_with(fixed)
+    };
+    marketo_types::codes::CATALOGUE
+        .iter()
+        .find(|c| {
+            c.code >= 1000 && (matches(c.message) || c.meanings.iter().any(|m| matches(m.message)))
+        })
+        .map_or_else(|| "bulk".to_owned(), |c| c.code.to_string())
+}
+
+/// Import with `r`: the shared path of `leads import` and `leads sync --mode bulk`.
+pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> {
+    let delimiter = match r.settings.format {
+        ImportFormat::Csv => b',',
+        ImportFormat::Tsv => b'\t',
+        ImportFormat::Ssv => b';',
+    };
+    let columns = header(&r.file, delimiter)?;
+    let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    rt.block_on(async move {
+        let counter = Arc::new(RecordCounter::default());
+        let session = Session::open_observed(connect, r.quiet, Some(counter.clone())).await?;
+        let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
+        let ticker = tick(counter.clone(), reporter.clone());
+        let options = BulkOptions {
+            poll_first: r.poll,
+            ..BulkOptions::default()
+        };
+        let result = session
+            .client
+            .bulk()
+            .with_options(options)
+            .import_file(&r.file, &r.settings)
+            .await;
+        ticker.abort();
+        reporter.set_done(counter.get());
+        reporter.finish();
+        let calls = session.client.usage_snapshot().calls_sent;
+        session.close().await;
+        let report = result.with_context(|| format!("importing {}", r.file.display()))?;
+        let mut rejects = Rejects::open(&r.rejects, Some(&columns), None)?;
+        let file = r.file.display().to_string();
+        for f in &report.failures {
+            let line = f.line.unwrap_or(0);
+            if f.line.is_some() {
+                reporter.problem(&file, line, &f.reason);
+            }
+            rejects.write(
+                line,
+                &reason_code(&f.reason),
+                &f.reason,
+                &Original::Raw(f.cells.clone()),
+            )?;
+        }
+        rejects.sync()?;
+        print_summary(&report, &r, calls)?;
+        Ok(if report.stopped.is_some() || report.not_sent() > 0 {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        })
+    })
+}
+
+fn print_summary(report: &ImportReport, r: &ImportRun, calls: u64) -> anyhow::Result<()> {
+    let mut by_reason = std::collections::BTreeMap::<String, u64>::new();
+    for f in &report.failures {
+        *by_reason.entry(reason_code(&f.reason)).or_default() += 1;
+    }
+    let failed = report.failures.len() as u64;
+    if r.format == SummaryFormat::Json {
+        let v = json!({
+            "mode": "bulk",
+            "read": report.rows,
+            "imported": report.processed(),
+            "failed": failed,
+            "failed_by_reason": by_reason,
+            "warnings": report.warnings.len(),
+            "pending": report.not_sent(),
+            "imports": report.parts.len(),
+            "batch_ids": report.parts.iter().filter_map(|p| p.batch_id).collect::<Vec<_>>(),
+            "calls": calls,
+            "rejects_file": r.rejects.display().to_string(),
+            "stopped": report.stopped.as_ref().map(|e| e.to_string()),
+        });
+        crate::output::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))?;
+    } else {
+        let mut out = format!("imported {}\nfailed   {}\n", report.processed(), failed);
+        for (code, n) in &by_reason {
+            out += &format!("  {code:<6} {n:>8}\n");
+        }
+        out += &format!(
+            "warnings {}\npending  {}\nimports  {}\ncalls    {}\n",
+            report.warnings.len(),
+            report.not_sent(),
+            report.parts.len(),
+            calls
+        );
+        if failed > 0 {
+            out += &format!("rejects  {}\n", r.rejects.display());
+        }
+        crate::output::write_stdout(&out)?;
+    }
+    if let Some(e) = &report.stopped {
+        eprintln!("mkto: stopped: {e}");
+    }
+    if report.not_sent() > 0 {
+        eprintln!(
+            "mkto: {} rows were not sent; run the import again for them",
+            report.not_sent()
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reasons_map_to_catalogue_codes() {
+        assert_eq!(super::reason_code("Invalid value for field 'x'"), "1003");
+        assert_eq!(super::reason_code("Lead not found"), "1004");
+        assert_eq!(
+            super::reason_code("Invalid number of columns, expected 3"),
+            "bulk"
+        );
+    }
+}

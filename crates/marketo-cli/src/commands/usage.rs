@@ -1,0 +1,103 @@
+//! `mkto usage`: API calls used today and in the last 7 days, and errors by code, from Marketo's stats
+//! endpoints (`/rest/v1/stats/usage*.json`, `/rest/v1/stats/errors*.json`). These calls count too.
+
+use crate::commands::leads::sync::SummaryFormat;
+use crate::connect::ConnectArgs;
+use crate::session::Session;
+use anyhow::Context;
+use clap::Args;
+use marketo_client::endpoints::{ErrorDay, UsageDay};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+/// Arguments of `mkto usage`.
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+/// Errors of several days added up by code.
+fn by_code(days: &[ErrorDay]) -> BTreeMap<String, u64> {
+    let mut out = BTreeMap::new();
+    for d in days {
+        for e in &d.errors {
+            *out.entry(e.error_code.clone()).or_default() += e.count;
+        }
+    }
+    out
+}
+
+fn table(
+    today: &[UsageDay],
+    week: &[UsageDay],
+    errors_today: &[ErrorDay],
+    errors_week: &[ErrorDay],
+) -> String {
+    let total = |d: &[UsageDay]| d.iter().map(|d| d.total).sum::<u64>();
+    let mut out = format!(
+        "calls today         {}\ncalls last 7 days   {}\n",
+        total(today),
+        total(week)
+    );
+    for d in week {
+        out += &format!("  {}  {:>8}\n", d.date, d.total);
+    }
+    let (t, w) = (by_code(errors_today), by_code(errors_week));
+    out += &format!(
+        "errors today        {}\nerrors last 7 days  {}\n",
+        t.values().sum::<u64>(),
+        w.values().sum::<u64>()
+    );
+    for (code, n) in &w {
+        let what = code
+            .parse::<u16>()
+            .ok()
+            .and_then(marketo_types::codes::lookup)
+            .map_or("", |c| c.docs_message);
+        out += &format!(
+            "  {code:<6} {:>8} today {:>8} 7 days  {what}\n",
+            t.get(code).copied().unwrap_or(0),
+            n
+        );
+    }
+    out
+}
+
+/// Run `mkto usage`.
+pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
+    let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    rt.block_on(async move {
+        let session = Session::open(&a.connect, true).await?;
+        let stats = session.client.stats();
+        let result = async {
+            Ok::<_, marketo_client::Error>((
+                stats.usage_today().await?,
+                stats.usage_last_7_days().await?,
+                stats.errors_today().await?,
+                stats.errors_last_7_days().await?,
+            ))
+        }
+        .await;
+        session.close().await;
+        let (today, week, et, ew) = result.context("reading the usage statistics")?;
+        if a.format == SummaryFormat::Json {
+            let v = json!({
+                "calls_today": today.iter().map(|d| d.total).sum::<u64>(),
+                "calls_last_7_days": week.iter().map(|d| d.total).sum::<u64>(),
+                "days": week,
+                "users_today": today.iter().flat_map(|d| d.users.clone()).collect::<Vec<_>>(),
+                "errors_today": by_code(&et),
+                "errors_last_7_days": by_code(&ew),
+            });
+            crate::output::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))?;
+        } else {
+            crate::output::write_stdout(&table(&today, &week, &et, &ew))?;
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}

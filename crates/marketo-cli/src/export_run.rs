@@ -1,0 +1,202 @@
+//! Running a bulk export into one file for `mkto leads export` and `mkto activities export`: the plan of
+//! 31-day jobs is saved beside the output (`OUT.export.json`) after every step, so a run that stops (Ctrl-C,
+//! a cut connection, the daily export allowance) continues where it was with the same command: finished jobs
+//! are not exported again and a half-downloaded file resumes with `Range`.
+
+use crate::bulk_progress::{tick, RecordCounter};
+use crate::commands::leads::sync::SummaryFormat;
+use crate::connect::ConnectArgs;
+use crate::progress::Reporter;
+use crate::session::Session;
+use anyhow::{bail, Context};
+use chrono::{DateTime, NaiveDate, Utc};
+use marketo_client::endpoints::{BulkOptions, ExportKind, ExportPlan, ExportRequest};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The saved state of an export.
+#[derive(Debug, Serialize, Deserialize)]
+struct State {
+    /// What was asked (a rerun with other arguments must not reuse the jobs).
+    request: String,
+    plan: ExportPlan,
+}
+
+/// Where the state of an export to `output` is kept.
+pub fn state_path(output: &Path) -> PathBuf {
+    let mut name = output.as_os_str().to_owned();
+    name.push(".export.json");
+    PathBuf::from(name)
+}
+
+/// A datetime flag: RFC 3339 (`2024-05-01T00:00:00Z`) or a date (`2024-05-01`, midnight UTC).
+pub fn parse_datetime(flag: &str, value: &str) -> anyhow::Result<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(value) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        if let Some(t) = d.and_hms_opt(0, 0, 0) {
+            return Ok(t.and_utc());
+        }
+    }
+    bail!("{flag} {value}: not a date (2024-05-01) or an RFC 3339 datetime (2024-05-01T00:00:00Z)")
+}
+
+/// Now, rounded up to the next whole second: the default end of a range. Marketo compares whole seconds and
+/// the end is exclusive, so a lead created earlier in this very second is still in.
+pub fn now() -> DateTime<Utc> {
+    use chrono::{DurationRound, TimeDelta};
+    use marketo_types::clock::Clock;
+    let t = marketo_types::clock::SystemClock.now();
+    t.duration_trunc(TimeDelta::seconds(1))
+        .map_or(t, |s| s + TimeDelta::seconds(1))
+}
+
+/// One export run.
+pub struct ExportRun {
+    /// Leads or activities.
+    pub kind: ExportKind,
+    /// What to export.
+    pub request: ExportRequest,
+    /// The arguments as given (an unset `--until` stays unset), so a rerun of the same command resumes.
+    pub key: String,
+    /// The output file.
+    pub output: PathBuf,
+    /// First poll wait.
+    pub poll: Duration,
+    /// Summary format.
+    pub format: SummaryFormat,
+    /// No progress.
+    pub quiet: bool,
+}
+
+fn save(path: &Path, state: &State) {
+    let text = match serde_json::to_vec_pretty(state) {
+        Ok(t) => t,
+        Err(_) => return,
+    };
+    let tmp = path.with_extension("tmp");
+    if std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .is_err()
+    {
+        eprintln!("mkto: cannot save the export state {}", path.display());
+    }
+}
+
+/// Run an export to completion, or until it must stop (then the state is kept for the next run).
+pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> {
+    let key = r.key.clone();
+    let state_file = state_path(&r.output);
+    let mut state = match std::fs::read(&state_file) {
+        Ok(bytes) => {
+            let s: State = serde_json::from_slice(&bytes)
+                .with_context(|| format!("{}: unreadable export state", state_file.display()))?;
+            if s.request != key {
+                bail!(
+                    "{} holds an unfinished export with other arguments: run that command again to finish it, \
+                     or delete {} to start over",
+                    r.output.display(),
+                    state_file.display()
+                );
+            }
+            if !r.quiet {
+                eprintln!(
+                    "mkto: resuming the export into {} ({} of {} jobs done)",
+                    r.output.display(),
+                    s.plan.jobs.iter().filter(|j| j.appended).count(),
+                    s.plan.jobs.len()
+                );
+            }
+            s
+        }
+        Err(_) => State {
+            request: key,
+            plan: ExportPlan::new(r.kind, &r.request),
+        },
+    };
+    if !r.quiet && state.plan.jobs.len() > 1 {
+        eprintln!(
+            "mkto: the range is split into {} export jobs of at most 31 days",
+            state.plan.jobs.len()
+        );
+    }
+    save(&state_file, &state);
+    let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    rt.block_on(async move {
+        let counter = Arc::new(RecordCounter::default());
+        let session = Session::open_observed(connect, r.quiet, Some(counter.clone())).await?;
+        let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
+        let ticker = tick(counter.clone(), reporter.clone());
+        let options = BulkOptions { poll_first: r.poll, ..BulkOptions::default() };
+        let request_key = state.request.clone();
+        let mut plan = state.plan.clone();
+        let result = {
+            let bulk = session.client.bulk().with_options(options);
+            let mut on_change = |p: &ExportPlan| {
+                save(&state_file, &State { request: request_key.clone(), plan: p.clone() });
+            };
+            tokio::select! {
+                r = bulk.run_export_plan(&r.request, &mut plan, &r.output, &mut on_change) => r.map_err(anyhow::Error::from),
+                _ = tokio::signal::ctrl_c() => Err(anyhow::anyhow!("interrupted")),
+            }
+        };
+        state.plan = plan;
+        ticker.abort();
+        reporter.set_done(state.plan.records());
+        reporter.finish();
+        let calls = session.client.usage_snapshot().calls_sent;
+        session.close().await;
+        let done = state.plan.is_done();
+        if done {
+            let _ = std::fs::remove_file(&state_file);
+        } else {
+            save(&state_file, &state);
+        }
+        let summary = json!({
+            "output": r.output.display().to_string(),
+            "records": state.plan.records(),
+            "jobs": state.plan.jobs.len(),
+            "jobs_done": state.plan.jobs.iter().filter(|j| j.appended).count(),
+            "bytes": state.plan.output_len,
+            "calls": calls,
+            "state_file": (!done).then(|| state_file.display().to_string()),
+            "stopped": result.as_ref().err().map(|e| format!("{e:#}")),
+        });
+        if r.format == SummaryFormat::Json {
+            crate::output::write_stdout(&(serde_json::to_string_pretty(&summary)? + "\n"))?;
+        } else {
+            crate::output::write_stdout(&format!(
+                "records  {}\njobs     {}/{}\nbytes    {}\ncalls    {}\noutput   {}\n",
+                summary["records"], summary["jobs_done"], summary["jobs"], summary["bytes"], calls,
+                r.output.display()
+            ))?;
+        }
+        match result {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!("mkto: stopped: {e:#}");
+                eprintln!(
+                    "mkto: run the same command again to continue (state: {})",
+                    state_file.display()
+                );
+                Ok(ExitCode::from(2))
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn datetimes() {
+        assert!(super::parse_datetime("--since", "2024-05-01").is_ok());
+        assert!(super::parse_datetime("--since", "2024-05-01T10:00:00+02:00").is_ok());
+        let e = super::parse_datetime("--since", "yesterday").unwrap_err();
+        assert!(e.to_string().contains("--since yesterday"));
+    }
+}
