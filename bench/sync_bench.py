@@ -100,8 +100,13 @@ def main():
     span = (stamps[-1] - stamps[0]).total_seconds() if len(stamps) > 1 else 0
     steady = (len(stamps) - 1) / span if span > 0 else 0
     print(f"rows                 {a.rows}")
-    print(f"created/updated      {summary['created']}/{summary['updated']}  skipped {summary['skipped']}  "
-          f"failed {summary['failed']}  pending {summary['pending']}")
+    if summary.get("mode") == "bulk":
+        print(f"imported             {summary['imported']}  failed {summary['failed']}  pending {summary['pending']}  "
+              f"imports {summary['imports']}")
+    else:
+        print(f"created/updated      {summary['created']}/{summary['updated']}  skipped {summary['skipped']}  "
+              f"failed {summary['failed']}  pending {summary['pending']}")
+    print(f"all calls            {len(records)} (the emulator's call log)")
     print(f"wall time            {wall:.2f} s")
     print(f"sync calls           {len(sync_calls)} (optimum {optimum_calls})")
     print(f"records per call     {a.rows / max(len(sync_calls), 1):.1f} (optimum 300)")
