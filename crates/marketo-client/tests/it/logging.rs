@@ -54,7 +54,8 @@ async fn a_failing_run_logged_at_trace_level_never_shows_the_secret_or_the_token
         .with_writer(capture.clone())
         .with_ansi(false)
         .finish();
-    tracing::subscriber::set_global_default(subscriber).expect("the only global subscriber of this binary");
+    tracing::subscriber::set_global_default(subscriber)
+        .expect("the only global subscriber of this binary");
     tracing::callsite::rebuild_interest_cache();
 
     let emu = emulator(|b| b.fault(FaultRule::error("POST", "/rest/v1/leads.json", 611))).await;
@@ -86,7 +87,11 @@ async fn a_failing_run_logged_at_trace_level_never_shows_the_secret_or_the_token
         text.push_str(&format!("{e} {e:?}\n"));
     }
     text.push_str(&format!("{client:?} {bad:?}"));
-    assert!(text.contains("marketo_call"), "the run was logged: {}", &text[..text.len().min(3000)]);
+    assert!(
+        text.contains("marketo_call"),
+        "the run was logged: {}",
+        &text[..text.len().min(3000)]
+    );
     assert!(
         text.contains("marketo call failed"),
         "the unexpected error was logged with its request"
