@@ -76,6 +76,8 @@ def main():
     ap.add_argument("--mkto", default="target/release/mkto")
     ap.add_argument("--skip-sync", action="store_true", help="skip the --mode sync run (the slow one)")
     a = ap.parse_args()
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("bulk_bench measures mkto's peak memory with GNU time: apt-get install time")
     if not os.path.exists(a.mkto):
         sys.exit(f"{a.mkto} not found: build with `cargo build --release -p marketo-cli` and copy it first")
     since = (datetime.now(timezone.utc) - timedelta(days=1)).strftime("%Y-%m-%d")
