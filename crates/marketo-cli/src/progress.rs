@@ -17,6 +17,7 @@ const LOG_EVERY: Duration = Duration::from_secs(5);
 /// Reports progress of a run.
 pub struct Reporter {
     bar: Option<ProgressBar>,
+    ticker: Option<tokio::task::JoinHandle<()>>,
     quiet: bool,
     client: Option<Client>,
     total: Option<u64>,
@@ -34,9 +35,9 @@ impl Reporter {
                 None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
             };
             let template = if total.is_some() {
-                "{bar:30} {pos}/{len} records  {per_sec}  {msg}  eta {eta}"
+                "{bar:30} {pos}/{len} records  {msg}  eta {eta}"
             } else {
-                "{spinner} {pos} records  {per_sec}  {msg}"
+                "{spinner} {pos} records  {msg}"
             };
             if let Ok(style) = ProgressStyle::with_template(template) {
                 bar.set_style(style);
@@ -45,8 +46,22 @@ impl Reporter {
             bar
         });
         let started = tokio::time::Instant::now();
+        // Refresh the message while nothing finishes too, so a wait for the rate window shows as one.
+        let ticker = match (&bar, &client, tokio::runtime::Handle::try_current()) {
+            (Some(bar), Some(client), Ok(rt)) => {
+                let (bar, client) = (bar.clone(), client.clone());
+                Some(rt.spawn(async move {
+                    loop {
+                        tokio::time::sleep(Duration::from_millis(250)).await;
+                        bar.set_message(status_text(&client, bar.position(), started));
+                    }
+                }))
+            }
+            _ => None,
+        };
         Reporter {
             bar,
+            ticker,
             quiet,
             client,
             total,
@@ -70,7 +85,9 @@ impl Reporter {
     pub fn set_done(&self, done: u64) {
         if let Some(bar) = &self.bar {
             bar.set_position(done);
-            bar.set_message(self.usage_text());
+            if let Some(c) = &self.client {
+                bar.set_message(status_text(c, done, self.started));
+            }
             return;
         }
         if self.quiet {
@@ -118,8 +135,30 @@ impl Reporter {
 
     /// Remove the bar.
     pub fn finish(&self) {
+        if let Some(t) = &self.ticker {
+            t.abort();
+        }
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
     }
+}
+
+/// Records per second, calls, quota left, and what the client is waiting for, if anything.
+fn status_text(client: &Client, done: u64, started: tokio::time::Instant) -> String {
+    let u = client.usage_snapshot();
+    let secs = started.elapsed().as_secs_f64().max(0.001);
+    let waiting = if u.window_used >= u.window_limit {
+        "  (waiting for the rate window)"
+    } else if u.daily_remaining() == 0 {
+        "  (daily quota used)"
+    } else {
+        ""
+    };
+    format!(
+        "{:.0} records/s  calls {}  quota left {}{waiting}",
+        done as f64 / secs,
+        u.calls_sent,
+        u.daily_remaining()
+    )
 }
