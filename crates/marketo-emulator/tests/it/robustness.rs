@@ -23,6 +23,29 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("GET", "/rest/v1/lists/1/leads/ismember.json"),
     ("GET", "/rest/v1/stats/usage.json"),
     ("GET", "/rest/v1/stats/errors/last7days.json"),
+    ("GET", "/rest/v1/activities/types.json"),
+    ("GET", "/rest/v1/activities/pagingtoken.json"),
+    ("GET", "/rest/v1/activities.json"),
+    ("GET", "/rest/v1/activities/leadchanges.json"),
+    ("POST", "/bulk/v1/leads.json"),
+    ("GET", "/bulk/v1/leads/batch/1.json"),
+    ("GET", "/bulk/v1/leads/batch/1/failures.json"),
+    ("POST", "/bulk/v1/leads/export/create.json"),
+    ("POST", "/bulk/v1/activities/export/create.json"),
+    ("GET", "/bulk/v1/leads/export.json"),
+    (
+        "POST",
+        "/bulk/v1/leads/export/3fadb012-5810-40ba-a5ca-56300ecf10d4/enqueue.json",
+    ),
+    (
+        "GET",
+        "/bulk/v1/leads/export/3fadb012-5810-40ba-a5ca-56300ecf10d4/status.json",
+    ),
+    ("POST", "/bulk/v1/leads/export/not-a-uuid/cancel.json"),
+    (
+        "GET",
+        "/bulk/v1/leads/export/3fadb012-5810-40ba-a5ca-56300ecf10d4/file.json",
+    ),
     ("PATCH", "/rest/v1/leads.json"),
     ("GET", "/rest/v1/\u{0}nope.json"),
 ];
@@ -56,6 +79,11 @@ fn bodies() -> Vec<Vec<u8>> {
         format!(r#"{{"input":{}"#, "[".repeat(5_000)).into_bytes(),
         format!(r#"{{"input":[{}]}}"#, r#"{"email":"a@example.com"},"#.repeat(400) + "{}").into_bytes(),
     ];
+    // Multipart: truncated, a part with no name, headers with no end, a file part of invalid UTF-8.
+    out.push(b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nemail\na@x.com".to_vec());
+    out.push(b"--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--\r\n".to_vec());
+    out.push(b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"".to_vec());
+    out.push(b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nemail\n\xff\xfe@x\r\n--XyZ--\r\n".to_vec());
     for cut in [1, 10, valid.len() / 2, valid.len() - 1] {
         out.push(valid[..cut].to_vec());
     }
@@ -77,10 +105,17 @@ const QUERIES: &[&str] = &[
     "?fields=nope,%00,email",
     "?_method=GET",
     "?grant_type=client_credentials&client_id=%ff&client_secret=",
+    "?sinceDatetime=yesterday&activityTypeIds=1,x&nextPageToken=%%%",
+    "?activityTypeIds=1,2,3,4,5,6,7,8,9,10,11&leadIds=1&listId=2&fields=",
+    "?format=xml&lookupField=nope&listId=abc",
 ];
 
-/// A body is acceptable when it is a success envelope, a catalogued failure, or an OAuth error.
+/// A body is acceptable when it is a success envelope, a catalogued failure, or an OAuth error; the export
+/// file endpoint answers an unknown or unfinished job with a plain-text 404, as Marketo documents.
 fn check(status: u16, body: &Value, what: &str) {
+    if status == 404 && what.contains("/file.json") && body.is_null() {
+        return;
+    }
     assert!(
         [200, 400, 401, 413, 414].contains(&status),
         "{what}: status {status}"
@@ -112,6 +147,8 @@ async fn every_endpoint_answers_bad_input_with_catalogued_errors() {
     let content_types = [
         Some("application/json"),
         Some("application/x-www-form-urlencoded"),
+        Some("multipart/form-data; boundary=XyZ"),
+        Some("multipart/form-data"),
         None,
     ];
     let mut n = 0;
