@@ -142,7 +142,7 @@ pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
             };
             tokio::select! {
                 r = bulk.run_export_plan(&r.request, &mut plan, &r.output, &mut on_change) => r.map_err(anyhow::Error::from),
-                _ = tokio::signal::ctrl_c() => Err(anyhow::anyhow!("interrupted")),
+                () = crate::signals::interrupted() => Err(anyhow::anyhow!("interrupted")),
             }
         };
         state.plan = plan;

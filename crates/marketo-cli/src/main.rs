@@ -13,6 +13,7 @@ mod output;
 mod progress;
 mod rejects;
 mod session;
+mod signals;
 mod summary;
 mod sync;
 mod validate;

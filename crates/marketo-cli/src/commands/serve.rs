@@ -148,27 +148,6 @@ impl ServeArgs {
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
-    }
-}
-
 /// Run the emulator in the foreground.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.settings()?;
@@ -188,7 +167,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let addr = listener.local_addr()?;
         print_banner(&state, addr, args.db.as_deref());
-        marketo_emulator::serve(listener, state, shutdown_signal()).await?;
+        marketo_emulator::serve(listener, state, crate::signals::interrupted()).await?;
         println!("mkto serve: stopped");
         Ok(ExitCode::SUCCESS)
     })

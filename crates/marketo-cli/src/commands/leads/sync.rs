@@ -173,17 +173,29 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
         let stop = Arc::new(AtomicBool::new(false));
         let stop_signal = stop.clone();
         tokio::spawn(async move {
-            if interrupted().await {
-                eprintln!("\nmkto: interrupted: finishing the calls in flight, then saving the checkpoint");
-                stop_signal.store(true, Ordering::Relaxed);
-            }
+            crate::signals::interrupted().await;
+            eprintln!(
+                "\nmkto: interrupted: finishing the calls in flight, then saving the checkpoint"
+            );
+            stop_signal.store(true, Ordering::Relaxed);
         });
         let result = async {
-            let describe = session.client.leads().describe().await.context("reading the lead fields")?;
-            let fields: Vec<serde_json::Value> =
-                describe.iter().filter_map(|f| serde_json::to_value(f).ok()).collect();
+            let describe = session
+                .client
+                .leads()
+                .describe()
+                .await
+                .context("reading the lead fields")?;
+            let fields: Vec<serde_json::Value> = describe
+                .iter()
+                .filter_map(|f| serde_json::to_value(f).ok())
+                .collect();
             let schema = Schema::from_describe(&fields);
-            let reporter = Reporter::new(count_lines(&s.input, s.format), Some(session.client.clone()), a.quiet);
+            let reporter = Reporter::new(
+                count_lines(&s.input, s.format),
+                Some(session.client.clone()),
+                a.quiet,
+            );
             let report = sync::run(&session.client, &s, &schema, &reporter, stop.clone()).await;
             reporter.finish();
             report
@@ -194,26 +206,6 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
         print_summary(&report, &s, a.format)?;
         Ok(exit_code(&report, stop.load(Ordering::Relaxed)))
     })
-}
-
-/// Ctrl-C, or SIGTERM on Unix. False if no handler could be installed (then only SIGKILL stops the run, and the
-/// checkpoint still covers it).
-async fn interrupted() -> bool {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        let Ok(mut term) = signal(SignalKind::terminate()) else {
-            return tokio::signal::ctrl_c().await.is_ok();
-        };
-        tokio::select! {
-            r = tokio::signal::ctrl_c() => r.is_ok(),
-            r = term.recv() => r.is_some(),
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        tokio::signal::ctrl_c().await.is_ok()
-    }
 }
 
 fn exit_code(r: &SyncReport, interrupted: bool) -> ExitCode {
