@@ -1,13 +1,12 @@
 //! End-to-end: `mkto leads import`, `leads sync --mode`, `leads export` (31-day jobs, resume after the
 //! export allowance ran out), `activities export` and `usage`, the real binary against the emulator.
 
-use crate::support::{stderr, stdout};
+use crate::support::{json_summary, mkto_at, output, stderr, stdout};
 use marketo_emulator::bulk::BulkConfig;
 use marketo_emulator::Emulator;
-use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::time::Duration;
 
 async fn emulator(bulk: BulkConfig) -> Emulator {
@@ -22,29 +21,8 @@ async fn emulator(bulk: BulkConfig) -> Emulator {
         .unwrap()
 }
 
-fn mkto_at(emu: &Emulator, dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mkto"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("MARKETO_ENDPOINT", emu.url())
-        .env("MARKETO_CLIENT_ID", emu.client_id())
-        .env("MARKETO_CLIENT_SECRET", emu.client_secret())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd
-}
-
 async fn run(emu: &Emulator, dir: &Path, args: &[&str]) -> Output {
-    let mut cmd = mkto_at(emu, dir, args);
-    tokio::task::spawn_blocking(move || cmd.output().expect("run mkto"))
-        .await
-        .unwrap()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(out), stderr(out)))
+    output(mkto_at(emu, dir, args)).await
 }
 
 fn write_leads(path: &Path, rows: usize, pad: usize) {
@@ -83,7 +61,7 @@ async fn import_writes_failed_rows_to_rejects_with_their_original_lines() {
         "row failures are answers: exit 0\n{}",
         stderr(&out)
     );
-    let s = json(&out);
+    let s = json_summary(&out);
     assert_eq!(s["mode"], "bulk");
     assert_eq!(s["read"], 5);
     assert_eq!(s["imported"], 3, "{s}");
@@ -117,7 +95,7 @@ async fn sync_mode_auto_uses_bulk_for_large_files_and_says_so() {
     .await;
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("bulk import"), "{}", stderr(&out));
-    assert_eq!(json(&out)["created"], 10);
+    assert_eq!(json_summary(&out)["created"], 10);
 
     write_leads(&dir.path().join("big.csv"), 7_000, 240);
     assert!(std::fs::metadata(dir.path().join("big.csv")).unwrap().len() >= 5_000_000);
@@ -133,7 +111,7 @@ async fn sync_mode_auto_uses_bulk_for_large_files_and_says_so() {
         "{}",
         stderr(&out)
     );
-    let s = json(&out);
+    let s = json_summary(&out);
     assert_eq!(s["mode"], "bulk");
     assert_eq!(s["imported"], 7_000, "{s}");
     assert!(s["calls"].as_u64().unwrap() < 40, "{s}");
@@ -204,7 +182,7 @@ async fn export_splits_long_ranges_and_resumes_after_the_allowance_resets() {
         "{}",
         stderr(&out)
     );
-    let s = json(&out);
+    let s = json_summary(&out);
     assert_eq!(s["jobs_done"], 1, "{s}");
     assert!(dir.path().join("out.csv.export.json").exists());
 
@@ -216,7 +194,7 @@ async fn export_splits_long_ranges_and_resumes_after_the_allowance_resets() {
         "{}",
         stderr(&out)
     );
-    let s = json(&out);
+    let s = json_summary(&out);
     assert_eq!(s["jobs_done"], 2, "{s}");
     assert_eq!(s["records"], 30, "{s}");
     let text = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
@@ -270,13 +248,13 @@ async fn activities_export_and_usage() {
     )
     .await;
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(json(&out)["records"], 12);
+    assert_eq!(json_summary(&out)["records"], 12);
     let text = std::fs::read_to_string(dir.path().join("acts.csv")).unwrap();
     assert_eq!(text.lines().count(), 13);
 
     let out = run(&emu, dir.path(), &["usage", "--format", "json"]).await;
     assert!(out.status.success(), "{}", stderr(&out));
-    let u = json(&out);
+    let u = json_summary(&out);
     assert!(u["calls_today"].as_u64().unwrap() >= 3, "{u}");
     assert_eq!(u["days"].as_array().unwrap().len(), 7);
     let out = run(&emu, dir.path(), &["usage"]).await;

@@ -30,3 +30,30 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The built `mkto` pointed at an in-process emulator through the environment, output captured.
+pub fn mkto_at(emu: &marketo_emulator::Emulator, dir: &std::path::Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mkto"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("MARKETO_ENDPOINT", emu.url())
+        .env("MARKETO_CLIENT_ID", emu.client_id())
+        .env("MARKETO_CLIENT_SECRET", emu.client_secret())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    cmd
+}
+
+/// Run a command to completion off the async runtime (the emulator keeps serving meanwhile).
+pub async fn output(mut cmd: Command) -> Output {
+    tokio::task::spawn_blocking(move || cmd.output().expect("run mkto"))
+        .await
+        .unwrap()
+}
+
+/// stdout parsed as the JSON summary, with both streams in the panic message when it is not JSON.
+pub fn json_summary(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(out), stderr(out)))
+}

@@ -1,10 +1,10 @@
 //! End-to-end: the real `mkto leads sync` binary against the emulator.
 
-use crate::support::{mkto_in, stderr, stdout};
+use crate::support::{json_summary, mkto_at, mkto_in, output, stderr, stdout};
 use marketo_emulator::{Emulator, LatencyModel};
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 fn write_csv(path: &Path, rows: usize) {
@@ -13,36 +13,6 @@ fn write_csv(path: &Path, rows: usize) {
         text += &format!("lead{i}@example.com,First{i},Last{i}\n");
     }
     std::fs::write(path, text).unwrap();
-}
-
-fn json_summary(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "summary is not JSON ({e}): {}\nstderr: {}",
-            stdout(out),
-            stderr(out)
-        )
-    })
-}
-
-/// `mkto` pointed at an in-process emulator through the environment.
-fn mkto_at(emu: &Emulator, dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mkto"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("MARKETO_ENDPOINT", emu.url())
-        .env("MARKETO_CLIENT_ID", emu.client_id())
-        .env("MARKETO_CLIENT_SECRET", emu.client_secret())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd
-}
-
-async fn output(mut cmd: Command) -> Output {
-    tokio::task::spawn_blocking(move || cmd.output().expect("run mkto"))
-        .await
-        .unwrap()
 }
 
 #[test]
