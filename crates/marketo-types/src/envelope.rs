@@ -82,6 +82,26 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The catalogued error with the message of its meaning `name` (for codes with several meanings, such as
+    /// 1003, 1006 and 1029); an unknown meaning falls back to [`ApiError::catalogued`].
+    ///
+    /// ```
+    /// use marketo_types::envelope::ApiError;
+    /// let e = ApiError::of_meaning(1029, "export-daily-quota", &["500"]);
+    /// assert_eq!(e.message, "Export daily quota 500MB exceeded.");
+    /// ```
+    pub fn of_meaning(code: u16, name: &str, args: &[&str]) -> Self {
+        let template = crate::codes::lookup(code)
+            .and_then(|c| c.meanings.iter().find(|m| m.name == name))
+            .map(|m| m.message);
+        match template {
+            Some(t) => ApiError::new(code, crate::codes::render_template(t, args)),
+            None => ApiError::catalogued(code, args),
+        }
+    }
+}
+
 /// A record-level reason has the same shape as a response-level error.
 pub type Reason = ApiError;
 

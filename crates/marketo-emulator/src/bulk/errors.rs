@@ -1,7 +1,6 @@
 //! The errors the bulk APIs answer with, built from the catalogue where it has the message, and the few
 //! emulator-chosen 1003 messages ([INF]: Marketo's exact wording is not recorded) as constants tests share.
 
-use marketo_types::codes;
 use marketo_types::envelope::ApiError;
 
 /// 1003 for a date range longer than the limit.
@@ -26,30 +25,19 @@ pub fn invalid(message: &str) -> ApiError {
     ApiError::new(1003, message)
 }
 
-/// The catalogued code with the message of its meaning `name`.
-pub fn meaning(code: u16, name: &str, args: &[&str]) -> ApiError {
-    let template = codes::lookup(code)
-        .and_then(|c| c.meanings.iter().find(|m| m.name == name))
-        .map(|m| m.message);
-    match template {
-        Some(t) => ApiError::new(code, codes::render_template(t, args)),
-        None => ApiError::catalogued(code, args),
-    }
-}
-
 /// 1029 "Too many jobs (10) in queue".
 pub fn queue_full() -> ApiError {
-    meaning(1029, "queue-full", &[])
+    ApiError::of_meaning(1029, "queue-full", &[])
 }
 
 /// 1029 "Export daily quota 500MB exceeded."
 pub fn daily_quota(mb: u64) -> ApiError {
-    meaning(1029, "export-daily-quota", &[&mb.to_string()])
+    ApiError::of_meaning(1029, "export-daily-quota", &[&mb.to_string()])
 }
 
 /// 1029 "Job already queued".
 pub fn already_queued() -> ApiError {
-    meaning(1029, "job-already-queued", &[])
+    ApiError::of_meaning(1029, "job-already-queued", &[])
 }
 
 /// 1013 "Object not found": an unknown job (or one another API user created), an unknown list.
@@ -59,7 +47,7 @@ pub fn not_found() -> ApiError {
 
 /// 1003 "Empty file".
 pub fn empty_file() -> ApiError {
-    meaning(1003, "empty-file", &[])
+    ApiError::of_meaning(1003, "empty-file", &[])
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ impl Bulk {
             Some(l) => l.to_owned(),
         };
         if lookup != "id" && model.schema().field(&lookup).is_none() {
-            return Err(errors::meaning(1006, "lookup-field", &[&lookup]));
+            return Err(ApiError::of_meaning(1006, "lookup-field", &[&lookup]));
         }
         if let Some(list) = req.list_id {
             if !model

@@ -1,7 +1,6 @@
 //! The catalogued errors the model produces, built from `marketo_types::codes` (never spelled here).
 
 use crate::store::StoreError;
-use marketo_types::codes;
 use marketo_types::envelope::ApiError;
 use marketo_types::record::RecordResult;
 
@@ -17,30 +16,19 @@ impl From<StoreError> for ApiError {
     }
 }
 
-/// The catalogued code with the message of one of its named meanings (1003 and 1006 carry several).
-pub(super) fn meaning(code: u16, name: &str, args: &[&str]) -> ApiError {
-    let template = codes::lookup(code)
-        .and_then(|c| c.meanings.iter().find(|m| m.name == name))
-        .map(|m| m.message);
-    match template {
-        Some(t) => ApiError::new(code, codes::render_template(t, args)),
-        None => ApiError::catalogued(code, args),
-    }
-}
-
 /// 1003 "Invalid value for field '%s'".
 pub(super) fn invalid_value(field: &str) -> ApiError {
-    meaning(1003, "invalid-field-value", &[field])
+    ApiError::of_meaning(1003, "invalid-field-value", &[field])
 }
 
 /// 1003 "Invalid data".
 pub(super) fn invalid_data() -> ApiError {
-    meaning(1003, "invalid-data", &[])
+    ApiError::of_meaning(1003, "invalid-data", &[])
 }
 
 /// 1006 "Field '%s' not found".
 pub(super) fn field_not_found(field: &str) -> ApiError {
-    meaning(1006, "field", &[field])
+    ApiError::of_meaning(1006, "field", &[field])
 }
 
 /// A skipped lead: no id, one reason.
@@ -66,11 +54,11 @@ mod tests {
         assert_eq!(invalid_data().message, "Invalid data");
         assert_eq!(field_not_found("x").message, "Field 'x' not found");
         assert_eq!(
-            meaning(1006, "lookup-field", &["userId"]).message,
+            ApiError::of_meaning(1006, "lookup-field", &["userId"]).message,
             "Lookup field 'userId' not found"
         );
         assert_eq!(
-            meaning(1003, "too-many-results", &[]).message,
+            ApiError::of_meaning(1003, "too-many-results", &[]).message,
             "Too many results match the filter"
         );
     }

@@ -5,7 +5,7 @@
 //! cookie is 1012. Values that cannot be of the field's type (`filterType=id&filterValues=abc`) match nothing
 //! [INF]. No match is success with an empty result.
 
-use super::errors::{self, meaning};
+use super::errors;
 use super::paging::{self, Kind};
 use super::schema::{DataType, LeadSchema};
 use super::{project, value};
@@ -80,7 +80,7 @@ pub(super) fn run(schema: &LeadSchema, store: &Store, q: &FilterQuery) -> Result
         })
         .map_err(errors::system)?;
     let Some(mut rows) = rows else {
-        return Err(meaning(1003, "too-many-results", &[]));
+        return Err(ApiError::of_meaning(1003, "too-many-results", &[]));
     };
     Ok(page(&mut rows, size, Kind::Filter, &columns))
 }

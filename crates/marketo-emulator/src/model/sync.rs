@@ -20,7 +20,7 @@
 //!
 //! The whole call is one transaction; records see the effect of earlier records of the same call.
 
-use super::errors::{self, meaning, skip};
+use super::errors::{self, skip};
 use super::record::{self, CheckedRecord};
 use super::schema::{FieldDef, LeadSchema};
 use super::{format_time, value};
@@ -122,7 +122,7 @@ pub(super) fn run(
     };
     let lookup = schema
         .field(lookup_name)
-        .ok_or_else(|| meaning(1006, "lookup-field", &[lookup_name]))?;
+        .ok_or_else(|| ApiError::of_meaning(1006, "lookup-field", &[lookup_name]))?;
     let plan = plan(schema, action, lookup, req, now);
     store.transaction(|db| {
         req.input
