@@ -1,8 +1,6 @@
 //! `mkto activities export --since DATE [--until DATE] [--type-ids 1,12] -o FILE`: Bulk Extract of
 //! activities into one file, cut into jobs of at most 31 days, resumable like `mkto leads export`.
 
-use crate::commands::leads::export::poll;
-use crate::commands::leads::sync::SummaryFormat;
 use crate::connect::ConnectArgs;
 use crate::export_run::{self, parse_datetime, ExportRun};
 use anyhow::bail;
@@ -39,15 +37,8 @@ pub struct ExportArgs {
     /// The output file (CSV).
     #[arg(long, short)]
     pub output: PathBuf,
-    /// Seconds before the first status poll; waits double up to 60 s.
-    #[arg(long, default_value_t = 5.0)]
-    pub poll: f64,
-    /// Summary format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
-    /// No progress output.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub run: crate::commands::bulk_args::BulkRunArgs,
     #[command(flatten)]
     pub connect: ConnectArgs,
 }
@@ -79,9 +70,9 @@ fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
         kind: ExportKind::Activities,
         request,
         output: a.output.clone(),
-        poll: poll(a.poll)?,
-        format: a.format,
-        quiet: a.quiet,
+        poll: a.run.poll_delay()?,
+        format: a.run.format,
+        quiet: a.run.quiet,
     };
     export_run::execute(run, &a.connect)
 }

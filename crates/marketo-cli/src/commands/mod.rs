@@ -1,6 +1,7 @@
 //! The subcommands, one file each.
 
 pub mod activities;
+pub mod bulk_args;
 pub mod completions;
 pub mod errors;
 pub mod leads;

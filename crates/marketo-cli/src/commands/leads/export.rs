@@ -2,7 +2,6 @@
 //! jobs of at most 31 days; an interrupted run continues with the same command (finished jobs are kept, a
 //! half-downloaded file resumes with `Range`); every file is checked against its `sha256:` checksum.
 
-use super::sync::SummaryFormat;
 use crate::connect::ConnectArgs;
 use crate::export_run::{self, parse_datetime, ExportRun};
 use anyhow::bail;
@@ -10,7 +9,6 @@ use clap::{ArgGroup, Args};
 use marketo_client::endpoints::{ExportFilter, ExportKind, ExportRequest};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 /// Arguments of `mkto leads export`.
 #[derive(Debug, Args)]
@@ -41,25 +39,10 @@ pub struct ExportArgs {
     /// The output file (CSV).
     #[arg(long, short)]
     pub output: PathBuf,
-    /// Seconds before the first status poll; waits double up to 60 s.
-    #[arg(long, default_value_t = 5.0)]
-    pub poll: f64,
-    /// Summary format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
-    /// No progress output.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub run: crate::commands::bulk_args::BulkRunArgs,
     #[command(flatten)]
     pub connect: ConnectArgs,
-}
-
-/// Poll seconds as a duration, checked.
-pub fn poll(secs: f64) -> anyhow::Result<Duration> {
-    if !(secs.is_finite() && secs > 0.0 && secs <= 3600.0) {
-        bail!("--poll {secs}: must be between 0 and 3600 seconds");
-    }
-    Ok(Duration::from_secs_f64(secs))
 }
 
 fn filter(a: &ExportArgs) -> anyhow::Result<ExportFilter> {
@@ -118,9 +101,9 @@ pub fn run(a: ExportArgs) -> anyhow::Result<ExitCode> {
         kind: ExportKind::Leads,
         request: ExportRequest::new(fields, filter(&a)?),
         output: a.output.clone(),
-        poll: poll(a.poll)?,
-        format: a.format,
-        quiet: a.quiet,
+        poll: a.run.poll_delay()?,
+        format: a.run.format,
+        quiet: a.run.quiet,
     };
     export_run::execute(run, &a.connect)
 }

@@ -37,16 +37,8 @@ pub struct ImportArgs {
     /// Where rows Marketo did not import go (default: beside the input, NAME.rejects.csv).
     #[arg(long)]
     pub rejects: Option<PathBuf>,
-    /// Seconds before the first status poll; waits double up to 60 s (Marketo updates status slowly, and
-    /// every poll is a call).
-    #[arg(long, default_value_t = 5.0)]
-    pub poll: f64,
-    /// Summary format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
-    /// No progress output.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub run: crate::commands::bulk_args::BulkRunArgs,
     #[command(flatten)]
     pub connect: ConnectArgs,
 }
@@ -82,9 +74,6 @@ fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
     if !a.file.is_file() {
         bail!("cannot read {}: no such file", a.file.display());
     }
-    if !(a.poll.is_finite() && a.poll > 0.0 && a.poll <= 3600.0) {
-        bail!("--poll {}: must be between 0 and 3600 seconds", a.poll);
-    }
     let format = match a.file_format {
         Some(FileFormat::Csv) => ImportFormat::Csv,
         Some(FileFormat::Tsv) => ImportFormat::Tsv,
@@ -104,9 +93,9 @@ fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
             .rejects
             .clone()
             .unwrap_or_else(|| rejects::default_path(&name, false)),
-        poll: Duration::from_secs_f64(a.poll),
-        format: a.format,
-        quiet: a.quiet,
+        poll: a.run.poll_delay()?,
+        format: a.run.format,
+        quiet: a.run.quiet,
     })
 }
 
