@@ -48,6 +48,8 @@ pub struct EmulatorConfig {
     pub seed: Option<serde_json::Value>,
     /// Bulk import and export: queues, job durations, the daily export allowance, unsupported filters.
     pub bulk: crate::bulk::BulkConfig,
+    /// Connection timeouts and the admin token.
+    pub server: crate::server_config::ServerConfig,
 }
 
 impl Default for EmulatorConfig {
@@ -63,6 +65,7 @@ impl Default for EmulatorConfig {
             lead_schema: LeadSchema::default(),
             seed: None,
             bulk: crate::bulk::BulkConfig::default(),
+            server: crate::server_config::ServerConfig::default(),
         }
     }
 }

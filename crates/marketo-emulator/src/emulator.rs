@@ -158,6 +158,11 @@ impl EmulatorBuilder {
             .take()
             .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 0)));
         let state = self.build_state()?;
+        state
+            .config
+            .server
+            .check_bind(addr)
+            .map_err(StartError::Config)?;
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let (tx, rx) = oneshot::channel::<()>();

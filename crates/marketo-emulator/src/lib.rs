@@ -34,6 +34,7 @@ pub mod latency;
 pub mod limiter;
 pub mod model;
 mod serve;
+pub mod server_config;
 pub mod state;
 pub mod store;
 pub mod tokens;
@@ -44,6 +45,7 @@ pub use emulator::{Emulator, EmulatorBuilder};
 pub use fault::{FaultEffect, FaultRule};
 pub use latency::LatencyModel;
 pub use serve::serve;
+pub use server_config::ServerConfig;
 pub use state::{AppState, StartError};
 pub use usage::{CallRecord, Usage};
 
@@ -51,7 +53,7 @@ pub use usage::{CallRecord, Usage};
 /// call it without a socket (`tower::ServiceExt::oneshot`).
 pub fn app(state: AppState) -> axum::Router {
     axum::Router::new()
-        .nest("/_emulator", admin::router())
+        .nest("/_emulator", admin::router(&state))
         .fallback(http::pipeline::handle)
         .with_state(state)
 }

@@ -1,17 +1,19 @@
 //! Serving the app on a listener until a shutdown signal: HTTP/1.1 through hyper directly, so that a `drop`
-//! fault rule can close a connection without answering. On shutdown, open connections finish their current
+//! fault rule can close a connection without answering. Idle connections and bodies that stop arriving time
+//! out as `[server]` configures (see [`crate::ServerConfig`]). On shutdown, open connections finish their current
 //! call (for at most a few seconds) and the usage history is written.
 
 use crate::http::error::DropConnection;
 use crate::state::AppState;
 use axum::body::Body;
 use hyper::body::Incoming;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use std::future::Future;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
+use tower_http::timeout::TimeoutBody;
 
 /// How long open connections get to finish at shutdown.
 const DRAIN: Duration = Duration::from_secs(5);
@@ -46,6 +48,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send,
 ) -> std::io::Result<()> {
     let router = crate::app(state.clone());
+    let idle_timeout = state.config.server.idle_timeout();
+    let body_timeout = state.config.server.body_timeout();
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -66,8 +70,12 @@ pub async fn serve(
         let router = router.clone();
         let service = hyper::service::service_fn(move |req: http::Request<Incoming>| {
             let router = router.clone();
+            let req = match body_timeout {
+                Some(t) => req.map(|b| Body::new(TimeoutBody::new(t, b))),
+                None => req.map(Body::new),
+            };
             async move {
-                let resp = match router.oneshot(req.map(Body::new)).await {
+                let resp = match router.oneshot(req).await {
                     Ok(r) => r,
                     Err(never) => match never {},
                 };
@@ -77,9 +85,15 @@ pub async fn serve(
                 Ok::<_, Dropped>(resp)
             }
         });
-        // No header-read timer: under tokio's paused test clock it would fire at once on idle connections.
-        let conn = hyper::server::conn::http1::Builder::new()
-            .serve_connection(TokioIo::new(stream), service);
+        // A client that shuts down its sending side after a complete request still gets its answer. The
+        // header-read timer (which hyper also runs while a kept-alive connection waits for its next request)
+        // is off unless configured: under tokio's paused test clock it would fire at once on idle connections.
+        let mut http1 = hyper::server::conn::http1::Builder::new();
+        http1.half_close(true);
+        if let Some(idle) = idle_timeout {
+            http1.timer(TokioTimer::new()).header_read_timeout(idle);
+        }
+        let conn = http1.serve_connection(TokioIo::new(stream), service);
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             let _ = conn.await;

@@ -93,11 +93,63 @@ impl OffsetClock {
     }
 
     /// Move forward.
+    ///
+    /// # Panics
+    /// When the clock would pass [`LATEST`]: a mistake in the caller (use [`Self::try_advance`] for input
+    /// from outside).
     pub fn advance(&self, by: Duration) {
-        let by = chrono::Duration::from_std(by).unwrap_or(chrono::Duration::MAX);
-        let mut off = self.offset.lock().unwrap_or_else(|e| e.into_inner());
-        *off = off.checked_add(&by).unwrap_or(*off);
+        if let Err(e) = self.try_advance(by) {
+            panic!("{e}");
+        }
     }
+
+    /// Move forward, refusing a step that would take the clock past [`LATEST`] (the time is then unchanged).
+    /// Returns the new time.
+    ///
+    /// ```
+    /// use marketo_types::clock::{Clock, ManualClock, OffsetClock};
+    /// use chrono::{TimeZone, Utc};
+    /// use std::{sync::Arc, time::Duration};
+    /// let clock = OffsetClock::new(Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap())));
+    /// assert!(clock.try_advance(Duration::from_secs(u64::MAX)).is_err());
+    /// let now = clock.try_advance(Duration::from_secs(60)).unwrap();
+    /// assert_eq!(now.to_rfc3339(), "2026-01-01T00:01:00+00:00");
+    /// ```
+    pub fn try_advance(&self, by: Duration) -> Result<DateTime<Utc>, ClockRange> {
+        let mut off = self.offset.lock().unwrap_or_else(|e| e.into_inner());
+        let base = self.base.now();
+        let current = base.checked_add_signed(*off).unwrap_or(base);
+        let room = (*LATEST - current).to_std().unwrap_or(Duration::ZERO);
+        let step = chrono::Duration::from_std(by).ok().filter(|_| by <= room);
+        let Some(step) = step else {
+            return Err(ClockRange {
+                asked: by,
+                room_secs: room.as_secs(),
+            });
+        };
+        *off += step;
+        Ok(current + step)
+    }
+}
+
+/// The latest time a clock may be moved to: the last second of year 9999 (Marketo writes four-digit years).
+pub static LATEST: std::sync::LazyLock<DateTime<Utc>> = std::sync::LazyLock::new(|| {
+    DateTime::parse_from_rfc3339("9999-12-31T23:59:59Z")
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+});
+
+/// A step that would move a clock past [`LATEST`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "cannot move the clock forward by {} s: it would pass 9999-12-31T23:59:59Z; at most {room_secs} s are left",
+    asked.as_secs()
+)]
+pub struct ClockRange {
+    /// The step asked for.
+    pub asked: Duration,
+    /// Whole seconds left before [`LATEST`].
+    pub room_secs: u64,
 }
 
 impl Clock for OffsetClock {

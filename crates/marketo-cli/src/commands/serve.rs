@@ -47,7 +47,25 @@ pub struct ServeArgs {
     /// The emulator's TOML config file.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Token the admin API (/_emulator/) asks for; required to listen beyond loopback [env: MKTO_ADMIN_TOKEN].
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "MKTO_ADMIN_TOKEN",
+        hide_env_values = true
+    )]
+    admin_token: Option<String>,
+    /// Close a connection that sends no complete request head for this long, idle keep-alive ones included;
+    /// 0 never [default: the config's, else 30s].
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    idle_timeout: Option<Duration>,
+    /// Answer 408 to a request body that stops arriving for this long; 0 never [default: the config's, else 30s].
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    body_timeout: Option<Duration>,
 }
+
+/// The connection timeouts of `mkto serve` when neither the config file nor a flag sets them.
+const SERVE_TIMEOUT_SECS: u64 = 30;
 
 /// `30s`, `300ms`, `2m`, `1h`, or a number of seconds.
 pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
@@ -143,6 +161,24 @@ impl ServeArgs {
         if let Some(latency) = self.latency {
             config.latency = latency;
         }
+        let server = &mut config.server;
+        if let Some(token) = &self.admin_token {
+            server.admin_token = Some(token.clone());
+        }
+        server.idle_timeout_secs = self
+            .idle_timeout
+            .map(|d| d.as_secs())
+            .or(server.idle_timeout_secs)
+            .or(Some(SERVE_TIMEOUT_SECS));
+        server.body_timeout_secs = self
+            .body_timeout
+            .map(|d| d.as_secs())
+            .or(server.body_timeout_secs)
+            .or(Some(SERVE_TIMEOUT_SECS));
+        config
+            .server
+            .check_bind(self.addr)
+            .map_err(|e| anyhow::anyhow!(e))?;
         config.limits.validate().map_err(|e| anyhow::anyhow!(e))?;
         Ok(config)
     }
@@ -199,7 +235,12 @@ fn print_banner(
         "  limits:         {} calls / {} s, {} in flight, {} a day",
         l.rate_limit, l.rate_window_secs, l.concurrency, l.daily_quota
     );
-    println!("  admin API:      http://{addr}/_emulator/health");
+    let guarded = if state.config.server.admin_token.is_some() {
+        " (admin token required)"
+    } else {
+        ""
+    };
+    println!("  admin API:      http://{addr}/_emulator/health{guarded}");
     println!("Ctrl-C or SIGTERM stops it.");
 }
 

@@ -29,8 +29,8 @@ use std::time::Duration;
 /// Largest admin body (seed documents can be big).
 const ADMIN_BODY_LIMIT: usize = 64 * 1024 * 1024;
 
-/// The admin routes, to be nested under `/_emulator`.
-pub fn router() -> Router<AppState> {
+/// The admin routes, to be nested under `/_emulator`; with an admin token configured, every call must carry it.
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/health", get(health))
         .route("/reset", post(reset))
@@ -44,6 +44,46 @@ pub fn router() -> Router<AppState> {
         .route("/calls", get(calls))
         .route("/usage", get(usage))
         .layer(DefaultBodyLimit::max(ADMIN_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            require_token,
+        ))
+}
+
+/// With `[server] admin_token` set, a call without `Authorization: Bearer <token>` or
+/// `X-Emulator-Admin-Token: <token>` is refused with 401 (the token is compared in constant time).
+async fn require_token(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let Some(expected) = state.config.server.admin_token.as_deref() else {
+        return next.run(req).await;
+    };
+    let headers = req.headers();
+    let given = headers
+        .get("x-emulator-admin-token")
+        .and_then(|v| v.to_str().ok())
+        .or_else(|| {
+            headers
+                .get(http::header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "))
+        });
+    match given {
+        Some(token) if constant_time_eq(token.as_bytes(), expected.as_bytes()) => {
+            next.run(req).await
+        }
+        _ => admin_error(
+            StatusCode::UNAUTHORIZED,
+            "the admin API needs the admin token: send Authorization: Bearer <token> or \
+             X-Emulator-Admin-Token: <token>",
+        ),
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn bad_request(message: impl Into<String>) -> Response {
@@ -119,12 +159,21 @@ async fn advance(State(state): State<AppState>, body: Bytes) -> Response {
         Ok(a) => a,
         Err(e) => return bad_request(format!("clock/advance: {e}")),
     };
+    // A finite step too large for a Duration is refused below like any step past the clock's range.
     let by = match Duration::try_from_secs_f64(req.seconds) {
         Ok(d) => d,
-        Err(_) => return bad_request("seconds must be a non-negative number"),
+        Err(_) if req.seconds.is_finite() && req.seconds > 0.0 => Duration::MAX,
+        Err(_) => {
+            return bad_request(format!(
+                "clock/advance: seconds must be a non-negative number of seconds, not {}",
+                req.seconds
+            ))
+        }
     };
-    state.clock.advance(by);
-    admin_json(&serde_json::json!({"now": state.now()}))
+    match state.clock.try_advance(by) {
+        Ok(now) => admin_json(&serde_json::json!({"now": now})),
+        Err(e) => bad_request(format!("clock/advance: {e}")),
+    }
 }
 
 async fn calls(State(state): State<AppState>) -> Response {

@@ -187,6 +187,7 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<(), 
             partition_name: job.partition_name.clone(),
             input: pending.iter().map(|p| p.record.clone()).collect(),
             allowed_partitions: job.partitions.clone(),
+            held: None,
         };
         let results = model.sync_leads(&req, at);
         for (i, p) in pending.drain(..).enumerate() {
@@ -257,7 +258,7 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<(), 
     if let Some(list) = job.list_id {
         for ids in imported_ids.chunks(batch) {
             // The list was checked at submission; if it went away since, the leads are still imported.
-            let _ = model.list_add(list, ids, at);
+            let _ = model.list_add(list, ids, None, at);
         }
     }
     store.transaction(|db| {

@@ -43,117 +43,117 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              catalogue's message; counted. No natural cause: Sync Opportunities is not emulated (test: catalogue::code_718_by_fault_rule)"
         }
         1014 => {
-            "fault rule: {\"record_error\":\"1014\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1014\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Marketo's own failure to create an object (test: catalogue::code_1014_record_level_by_fault_rule)"
         }
         1017 => {
-            "fault rule: {\"record_error\":\"1017\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1017\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: the create endpoints that send it (companies, opportunities, custom objects) are not emulated (test: catalogue::code_1017_record_level_by_fault_rule)"
         }
         1018 => {
-            "fault rule: {\"record_error\":\"1018\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1018\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: a native CRM integration is not modeled (test: catalogue::code_1018_record_level_by_fault_rule)"
         }
         1020 => {
-            "fault rule: {\"record_error\":\"1020\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1020\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Schedule Program (cloneToProgramName) is not emulated (test: catalogue::code_1020_record_level_by_fault_rule)"
         }
         1022 => {
-            "fault rule: {\"record_error\":\"1022\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1022\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: deleting objects in use (assets, programs) is not emulated (test: catalogue::code_1022_record_level_by_fault_rule)"
         }
         1025 => {
-            "fault rule: {\"record_error\":\"1025\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1025\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Change Lead Program Status is not emulated (test: catalogue::code_1025_record_level_by_fault_rule)"
         }
         1026 => {
-            "fault rule: {\"record_error\":\"1026\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1026\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: custom objects are not emulated (test: catalogue::code_1026_record_level_by_fault_rule)"
         }
         1027 => {
-            "fault rule: {\"record_error\":\"1027\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1027\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: custom activity types are not emulated (test: catalogue::code_1027_record_level_by_fault_rule)"
         }
         1028 => {
-            "fault rule: {\"record_error\":\"1028\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1028\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: custom activity types are not emulated (test: catalogue::code_1028_record_level_by_fault_rule)"
         }
         1036 => {
-            "fault rule: {\"record_error\":\"1036\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1036\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: the syncs that send it (Sync Companies and others keyed by a foreign key) are not emulated (test: catalogue::code_1036_record_level_by_fault_rule)"
         }
         1037 => {
-            "fault rule: {\"record_error\":\"1037\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1037\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Change Lead Program Status is not emulated (test: catalogue::code_1037_record_level_by_fault_rule)"
         }
         1042 => {
-            "fault rule: {\"record_error\":\"1042\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1042\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Schedule Campaign is not emulated (test: catalogue::code_1042_record_level_by_fault_rule)"
         }
         1048 => {
-            "fault rule: {\"record_error\":\"1048\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1048\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: custom objects are not emulated (test: catalogue::code_1048_record_level_by_fault_rule)"
         }
         1049 => {
-            "fault rule: {\"record_error\":\"1049\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1049\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Add Custom Activities is not emulated (test: catalogue::code_1049_record_level_by_fault_rule)"
         }
         1076 => {
-            "fault rule: {\"record_error\":\"1076\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1076\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Merge Leads (mergeInCRM) is not emulated (test: catalogue::code_1076_record_level_by_fault_rule)"
         }
         1077 => {
-            "fault rule: {\"record_error\":\"1077\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1077\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Merge Leads (mergeInCRM) is not emulated; the '%s' is sent as the catalogue's template (test: catalogue::code_1077_record_level_by_fault_rule)"
         }
         1078 => {
-            "fault rule: {\"record_error\":\"1078\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1078\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Merge Leads (mergeInCRM) is not emulated (test: catalogue::code_1078_record_level_by_fault_rule)"
         }
         1079 => {
-            "fault rule: {\"record_error\":\"1079\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1079\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Merge Leads is not emulated (test: catalogue::code_1079_record_level_by_fault_rule)"
         }
         1080 => {
-            "fault rule: {\"record_error\":\"1080\",\"records\":N} lets the handler answer, then turns the \
-             first N records (all by default) into skipped ones with the code and the catalogue's message (a Sync \
-             Leads record loses its id; the handler's own effect on the record stands); counted. No natural \
+            "fault rule: {\"record_error\":\"1080\",\"records\":N} answers the first N records (all by \
+             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
+             Leads record has no id); counted. No natural \
              cause: Merge Leads is not emulated (test: catalogue::code_1080_record_level_by_fault_rule)"
         }
         _ => return None,

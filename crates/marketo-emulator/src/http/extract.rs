@@ -4,27 +4,86 @@
 
 use super::error::Failure;
 use axum::body::Body;
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use http::{header, HeaderMap};
-use http_body_util::{BodyExt, Limited};
+use http_body_util::BodyExt;
 use marketo_types::envelope::ApiError;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-/// Read the whole body, refusing (413) as soon as more than `max` bytes have arrived.
+/// How much of a refused body is read and thrown away so that the client, still sending, reads the refusal
+/// instead of a reset connection (many clients write the whole body before they read). Beyond this the
+/// connection is closed unread.
+const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// Read the whole body, refusing (413) as soon as more than `max` bytes have arrived or are announced. A
+/// refused body is read to its end and discarded (up to [`DRAIN_LIMIT`]). A body that stops arriving past the
+/// server's body timeout is HTTP 408.
 pub async fn read_body(headers: &HeaderMap, body: Body, max: usize) -> Result<Bytes, Failure> {
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    let declared = declared_length(headers);
+    let mut body = body;
     if declared.is_some_and(|n| n > max as u64) {
+        drain(&mut body).await;
         return Err(Failure::Http(413));
     }
-    match Limited::new(body, max).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(Failure::Http(413)),
+    let mut buf = BytesMut::new();
+    while let Some(frame) = body.frame().await {
+        let data = match frame {
+            Ok(frame) => match frame.into_data() {
+                Ok(data) => data,
+                Err(_) => continue, // trailers
+            },
+            Err(e) => return Err(body_error(&e)),
+        };
+        if buf.len() + data.len() > max {
+            drain(&mut body).await;
+            return Err(Failure::Http(413));
+        }
+        buf.extend_from_slice(&data);
+    }
+    Ok(buf.freeze())
+}
+
+/// What a body that could not be read all the way is answered with.
+fn body_error(e: &axum::Error) -> Failure {
+    let mut source = std::error::Error::source(e);
+    let mut timed_out = false;
+    while let Some(s) = source {
+        timed_out |= s.is::<tower_http::timeout::TimeoutError>();
+        source = s.source();
+    }
+    if timed_out {
+        Failure::Http(408)
+    } else {
         // The client stopped sending half way: what arrived is not a JSON document.
-        Err(_) => Err(Failure::code(609, &[])),
+        Failure::code(609, &[])
+    }
+}
+
+fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
+/// Read and discard what is left of a refused body (see [`DRAIN_LIMIT`]). A body announced larger than the
+/// limit is not read at all.
+pub async fn drain(body: &mut Body) {
+    if axum::body::HttpBody::size_hint(body)
+        .exact()
+        .is_some_and(|n| n > DRAIN_LIMIT)
+    {
+        return;
+    }
+    let mut seen: u64 = 0;
+    while let Some(Ok(frame)) = body.frame().await {
+        if let Ok(data) = frame.into_data() {
+            seen += data.len() as u64;
+            if seen > DRAIN_LIMIT {
+                return;
+            }
+        }
     }
 }
 
@@ -75,6 +134,38 @@ impl Params {
     /// Add the pairs of `other` after these.
     pub fn extend(&mut self, other: Params) {
         self.0.extend(other.0);
+    }
+
+    /// The top-level members of a JSON object whose values are scalars or arrays of scalars, as parameters
+    /// (`{"filterType":"email","filterValues":["a","b"]}` is `filterType=email&filterValues=a,b`): a JSON body
+    /// sent with `_method=GET` carries what a form body would. Objects and nested arrays are left to the
+    /// handlers that read the JSON itself (`{"input":[{"id":1}]}`).
+    pub fn from_json_members(json: &Value) -> Params {
+        fn scalar(v: &Value) -> Option<String> {
+            match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                Value::Bool(b) => Some(b.to_string()),
+                _ => None,
+            }
+        }
+        let Some(map) = json.as_object() else {
+            return Params::default();
+        };
+        let pairs = map.iter().filter_map(|(k, v)| match v {
+            Value::Array(items) => {
+                let all: Option<Vec<String>> = items.iter().map(scalar).collect();
+                all.filter(|a| !a.is_empty())
+                    .map(|a| (k.clone(), a.join(",")))
+            }
+            other => scalar(other).map(|s| (k.clone(), s)),
+        });
+        Params(pairs.collect())
+    }
+
+    /// Add one pair at the end.
+    pub fn push(&mut self, name: &str, value: &str) {
+        self.0.push((name.to_owned(), value.to_owned()));
     }
 
     /// Remove every value of `name`.

@@ -15,6 +15,7 @@ use super::handlers::{self, Call};
 use super::multipart;
 use super::routes::{self, BodyRule, Op};
 use crate::config::Role;
+use crate::fault::records::{self, Held};
 use crate::fault::FaultEffect;
 use crate::limiter::Taken;
 use crate::state::AppState;
@@ -83,10 +84,11 @@ async fn run(
 ) -> Result<Reply, Failure> {
     let limits = &state.config.limits;
     let uri_len = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
+    let (parts, mut body) = req.into_parts();
     if uri_len > limits.max_uri_bytes {
+        extract::drain(&mut body).await;
         return Err(Failure::Http(414));
     }
-    let (parts, body) = req.into_parts();
     // A bulk import carries a file of up to 10 MB plus its multipart framing.
     let max_body = if routes::is_bulk_import(parts.uri.path()) {
         state
@@ -101,7 +103,9 @@ async fn run(
     let mut params = Params::parse(parts.uri.query().unwrap_or(""));
     let mut method = parts.method.clone();
 
-    // POST with `_method=GET` (in the form body or the URL) stands for the GET it carries.
+    // POST with `_method=GET` (in the form body or the URL) stands for the GET it carries; its parameters
+    // come in a form body, or in a JSON body (read below, once the operation is known).
+    let mut get_with_json = false;
     if method == Method::POST {
         let form = extract::is_form(&parts.headers);
         let form_params = if form {
@@ -118,6 +122,8 @@ async fn run(
             if form {
                 params.extend(form_params);
                 body = Bytes::new();
+            } else {
+                get_with_json = !is_blank(&body);
             }
             params.remove("_method");
         }
@@ -135,6 +141,14 @@ async fn run(
 
     let mut upload = None;
     let json = match op.body() {
+        BodyRule::None if get_with_json => {
+            if !extract::is_json(&parts.headers) {
+                return Err(Failure::code(612, &[]));
+            }
+            let json = extract::parse_json(&body)?;
+            params.extend(Params::from_json_members(&json));
+            Some(json)
+        }
         BodyRule::None => None,
         BodyRule::Multipart => {
             if !multipart::is_multipart(&parts.headers) {
@@ -179,6 +193,7 @@ async fn run(
     }
 
     let mut skip_records = None;
+    let keep_ids = op != Op::SyncLeads;
     if let Some(fault) = state.faults.fire(method.as_str(), path) {
         if !fault.latency.is_zero() {
             tokio::time::sleep(fault.latency).await;
@@ -192,6 +207,12 @@ async fn run(
         }
     }
 
+    // A record the answer calls skipped is never applied: the model answers a writing call's held records
+    // skipped instead of applying them; a read's answer is rewritten after it.
+    let (held, rewrite_after) = match skip_records {
+        Some((code, records)) if op.holds_records() => (Some(Held { code, records }), None),
+        other => (None, other),
+    };
     let call = Call {
         request_id: rid.to_owned(),
         params,
@@ -204,12 +225,13 @@ async fn run(
             .get(http::header::RANGE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
+        held,
     };
     let mut outcome = handlers::dispatch(state, op, call).await;
-    // A record-level fault rewrites the handler's answer; a skipped lead of Sync Leads has no id.
-    if let (Some((code, records)), Ok(reply)) = (skip_records, outcome.as_mut()) {
-        let keep_ids = op != Op::SyncLeads;
-        if let Some(body) = crate::fault::skip_records(&reply.body, code, records, keep_ids) {
+    if let Ok(reply) = outcome.as_mut() {
+        let rewritten = rewrite_after
+            .and_then(|(code, records)| records::rewrite(&reply.body, code, records, keep_ids));
+        if let Some(body) = rewritten {
             reply.body = Bytes::from(body);
         }
     }

@@ -239,6 +239,8 @@ impl Resource {
             Resource::Leads if post => Op::SyncLeads,
             Resource::Lead(id) if get => Op::GetLead(id),
             Resource::DeleteLeads if post => Op::DeleteLeads,
+            // Marketo also takes Delete Leads as DELETE on the leads resource (the Python client's habit).
+            Resource::Leads if method == Method::DELETE => Op::DeleteLeads,
             Resource::Describe if get => Op::Describe,
             Resource::Describe2 if get => Op::Describe2,
             Resource::ListLeads(id) if get => Op::ListMembers(id),
@@ -275,6 +277,15 @@ impl Op {
             Op::DeleteLeads | Op::ListAdd(_) | Op::ListRemove(_) => BodyRule::OptionalJson,
             _ => BodyRule::None,
         }
+    }
+
+    /// Whether its records go to the model one by one, so that a record-level fault can hold some back
+    /// (answered skipped, never applied).
+    pub fn holds_records(self) -> bool {
+        matches!(
+            self,
+            Op::SyncLeads | Op::DeleteLeads | Op::ListAdd(_) | Op::ListRemove(_)
+        )
     }
 
     /// Whether it changes data (refused to read-only users with 603).

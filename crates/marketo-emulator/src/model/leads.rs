@@ -3,6 +3,7 @@
 use super::errors::{self, skip_id};
 use super::project;
 use super::schema::LeadSchema;
+use crate::fault::records::{held_reason, Held};
 use crate::store::leads as rows;
 use crate::store::Store;
 use marketo_types::envelope::ApiError;
@@ -28,6 +29,7 @@ pub(super) fn delete(
     schema: &LeadSchema,
     store: &Store,
     ids: &[i64],
+    held: Option<&Held>,
 ) -> Result<Vec<RecordResult>, ApiError> {
     if ids.is_empty() {
         return Err(ApiError::catalogued(701, &["input"]));
@@ -37,7 +39,11 @@ pub(super) fn delete(
     }
     store.transaction(|db| {
         ids.iter()
-            .map(|&id| {
+            .enumerate()
+            .map(|(i, &id)| {
+                if let Some(reason) = held_reason(held, i) {
+                    return Ok(skip_id(id, reason));
+                }
                 Ok(if rows::delete(db, id)? {
                     RecordResult::with_id(id, RecordStatus::Deleted)
                 } else {

@@ -10,6 +10,7 @@ use super::filter::{self, Page};
 use super::paging::{self, Kind};
 use super::project;
 use super::schema::LeadSchema;
+use crate::fault::records::{held_reason, Held};
 use crate::store::{leads, lists, Store, StoreError};
 use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;
@@ -32,6 +33,7 @@ fn per_lead(
     store: &Store,
     list_id: i64,
     ids: &[i64],
+    held: Option<&Held>,
     each: impl Fn(&Connection, i64) -> Result<RecordResult, StoreError>,
 ) -> Result<Vec<RecordResult>, ApiError> {
     checked(schema, ids)?;
@@ -40,7 +42,11 @@ fn per_lead(
             return Err(ApiError::catalogued(1013, &[]));
         }
         ids.iter()
-            .map(|&id| {
+            .enumerate()
+            .map(|(i, &id)| {
+                if let Some(reason) = held_reason(held, i) {
+                    return Ok(skip_id(id, reason));
+                }
                 if !leads::exists(db, id)? {
                     return Ok(skip_id(id, ApiError::catalogued(1004, &[])));
                 }
@@ -55,10 +61,11 @@ pub(super) fn add(
     store: &Store,
     list_id: i64,
     ids: &[i64],
+    held: Option<&Held>,
     now: DateTime<Utc>,
 ) -> Result<Vec<RecordResult>, ApiError> {
     let at = super::format_time(now);
-    per_lead(schema, store, list_id, ids, |db, id| {
+    per_lead(schema, store, list_id, ids, held, |db, id| {
         if !lists::is_member(db, list_id, id)? {
             lists::add(db, list_id, id)?;
             crate::activities::record::membership(db, id, list_id, &at, true)?;
@@ -72,10 +79,11 @@ pub(super) fn remove(
     store: &Store,
     list_id: i64,
     ids: &[i64],
+    held: Option<&Held>,
     now: DateTime<Utc>,
 ) -> Result<Vec<RecordResult>, ApiError> {
     let at = super::format_time(now);
-    per_lead(schema, store, list_id, ids, |db, id| {
+    per_lead(schema, store, list_id, ids, held, |db, id| {
         Ok(if lists::remove(db, list_id, id)? {
             crate::activities::record::membership(db, id, list_id, &at, false)?;
             RecordResult::with_id(id, RecordStatus::Removed)
@@ -91,7 +99,7 @@ pub(super) fn is_member(
     list_id: i64,
     ids: &[i64],
 ) -> Result<Vec<RecordResult>, ApiError> {
-    per_lead(schema, store, list_id, ids, |db, id| {
+    per_lead(schema, store, list_id, ids, None, |db, id| {
         let status = if lists::is_member(db, list_id, id)? {
             RecordStatus::Memberof
         } else {

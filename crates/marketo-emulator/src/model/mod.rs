@@ -31,6 +31,7 @@ mod standard_fields;
 mod sync;
 mod value;
 
+use crate::fault::records::Held;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;
@@ -118,8 +119,12 @@ impl Model {
     }
 
     /// Delete Leads: `deleted`, or `skipped` 1004 for unknown ids.
-    pub fn delete_leads(&self, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
-        leads::delete(&self.schema, &self.store, ids)
+    pub fn delete_leads(
+        &self,
+        ids: &[i64],
+        held: Option<&Held>,
+    ) -> Result<Vec<RecordResult>, ApiError> {
+        leads::delete(&self.schema, &self.store, ids, held)
     }
 
     /// `describe.json` result entries.
@@ -137,9 +142,10 @@ impl Model {
         &self,
         list_id: i64,
         ids: &[i64],
+        held: Option<&Held>,
         now: DateTime<Utc>,
     ) -> Result<Vec<RecordResult>, ApiError> {
-        lists::add(&self.schema, &self.store, list_id, ids, now)
+        lists::add(&self.schema, &self.store, list_id, ids, held, now)
     }
 
     /// Remove leads from a static list at `now`: `removed`, or `skipped` 1004 / 1015.
@@ -147,9 +153,10 @@ impl Model {
         &self,
         list_id: i64,
         ids: &[i64],
+        held: Option<&Held>,
         now: DateTime<Utc>,
     ) -> Result<Vec<RecordResult>, ApiError> {
-        lists::remove(&self.schema, &self.store, list_id, ids, now)
+        lists::remove(&self.schema, &self.store, list_id, ids, held, now)
     }
 
     /// Membership test: `memberof`, `notmemberof`, or `skipped` 1004.

@@ -24,6 +24,7 @@ use super::errors::{self, skip};
 use super::record::{self, CheckedRecord};
 use super::schema::{FieldDef, LeadSchema};
 use super::{format_time, value};
+use crate::fault::records::{held_reason, Held};
 use crate::store::leads::{self, KeyColumn, StoredLead};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -45,6 +46,8 @@ pub struct SyncLeads {
     pub input: Vec<Value>,
     /// Partitions the calling API user may use; `None`: all.
     pub allowed_partitions: Option<Vec<String>>,
+    /// Records a record-level fault answers skipped without applying them.
+    pub held: Option<Held>,
 }
 
 impl SyncLeads {
@@ -127,7 +130,11 @@ pub(super) fn run(
     store.transaction(|db| {
         req.input
             .iter()
-            .map(|raw| one(db, &plan, raw).map_err(ApiError::from))
+            .enumerate()
+            .map(|(i, raw)| match held_reason(req.held.as_ref(), i) {
+                Some(reason) => Ok(skip(reason)),
+                None => one(db, &plan, raw).map_err(ApiError::from),
+            })
             .collect()
     })
 }

@@ -274,7 +274,7 @@ fn delete_and_lists() {
     };
     m.seed(&seed, now()).unwrap();
     assert_eq!(
-        wire(&m.list_add(1080, &[1, 99], now()).unwrap()),
+        wire(&m.list_add(1080, &[1, 99], None, now()).unwrap()),
         r#"[{"id":1,"status":"added"},{"id":99,"status":"skipped","reasons":[{"code":"1004","message":"Lead not found"}]}]"#
     );
     assert_eq!(
@@ -282,18 +282,18 @@ fn delete_and_lists() {
         r#"[{"id":1,"status":"memberof"},{"id":2,"status":"notmemberof"}]"#
     );
     assert_eq!(
-        wire(&m.list_remove(1080, &[2, 1], now()).unwrap()),
+        wire(&m.list_remove(1080, &[2, 1], None, now()).unwrap()),
         r#"[{"id":2,"status":"skipped","reasons":[{"code":"1015","message":"Lead not in list"}]},{"id":1,"status":"removed"}]"#
     );
     assert_eq!(
-        m.list_add(7, &[1], now()).unwrap_err().message,
+        m.list_add(7, &[1], None, now()).unwrap_err().message,
         "Object not found"
     );
     assert_eq!(
         m.list_members(7, None, 0, None).unwrap_err().code.value(),
         1013
     );
-    m.list_add(1080, &[1, 2], now()).unwrap();
+    m.list_add(1080, &[1, 2], None, now()).unwrap();
     let page = m
         .list_members(1080, Some(&["email".into()]), 1, None)
         .unwrap();
@@ -303,7 +303,7 @@ fn delete_and_lists() {
     );
     assert!(page.more_result);
     assert_eq!(
-        wire(&m.delete_leads(&[2, 2]).unwrap()),
+        wire(&m.delete_leads(&[2, 2], None).unwrap()),
         r#"[{"id":2,"status":"deleted"},{"id":2,"status":"skipped","reasons":[{"code":"1004","message":"Lead not found"}]}]"#
     );
     let page = m

@@ -167,3 +167,97 @@ async fn config_file_declares_users_faults_schema_and_seed() {
     let r = env.get_with("/rest/v1/lists/1001/leads.json", &token).await;
     assert!(assert_success(&r).is_empty());
 }
+
+/// A step that would take the clock past year 9999 is refused with 400 and a message, and the clock keeps
+/// working (before, `{"seconds":9223372036854775807}` answered 200, froze the time and every later advance was
+/// silently ignored).
+#[tokio::test]
+async fn clock_advance_out_of_range_is_refused_and_the_clock_keeps_moving() {
+    let env = start().await;
+    let advance = |body: &'static str| {
+        env.send(
+            env.http
+                .post(env.url("/_emulator/clock/advance"))
+                .body(body),
+        )
+    };
+    for huge in [r#"{"seconds":9223372036854775807}"#, r#"{"seconds":1e300}"#] {
+        let r = advance(huge).await;
+        assert_eq!(r.status, 400, "{huge}: {}", r.text);
+        assert!(
+            r.json["error"].as_str().unwrap().contains("9999-12-31"),
+            "{}",
+            r.text
+        );
+    }
+    let r = advance(r#"{"seconds":60}"#).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json["now"], "2026-03-10T15:01:00Z");
+    let clock = env.send(env.http.get(env.url("/_emulator/clock"))).await;
+    assert_eq!(clock.json["now"], "2026-03-10T15:01:00Z");
+}
+
+/// With an admin token configured, admin calls without it are refused (401) and do nothing; with it in either
+/// header they work. Marketo paths are not affected.
+#[tokio::test]
+async fn admin_token_guards_every_admin_call() {
+    let env = start_with(|b| {
+        let mut config = marketo_emulator::EmulatorConfig::default();
+        config.set_default_credentials(CLIENT_ID, CLIENT_SECRET);
+        config.server.admin_token = Some("adm1n-t0ken".into());
+        b.config(config)
+    })
+    .await;
+    env.emu
+        .seed(json!({"leads": [{"email": "keep@example.com"}]}))
+        .unwrap();
+    for (method, path) in [
+        ("POST", "reset"),
+        ("GET", "health"),
+        ("GET", "calls"),
+        ("DELETE", "faults"),
+    ] {
+        let req = env.http.request(
+            method.parse().unwrap(),
+            env.url(&format!("/_emulator/{path}")),
+        );
+        let r = env.send(req.bearer_auth("wrong")).await;
+        assert_eq!(r.status, 401, "{method} {path}: {}", r.text);
+        assert!(!r.text.contains("adm1n-t0ken"));
+    }
+    let found = env
+        .get("/rest/v1/leads.json?filterType=email&filterValues=keep@example.com")
+        .await;
+    assert_eq!(
+        assert_success(&found).len(),
+        1,
+        "the refused reset did nothing"
+    );
+    let r = env
+        .send(
+            env.http
+                .get(env.url("/_emulator/health"))
+                .bearer_auth("adm1n-t0ken"),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let r = env
+        .send(
+            env.http
+                .post(env.url("/_emulator/reset"))
+                .header("X-Emulator-Admin-Token", "adm1n-t0ken"),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+}
+
+/// Listening beyond loopback without an admin token is refused at start.
+#[tokio::test]
+async fn listening_beyond_loopback_needs_an_admin_token() {
+    let err = marketo_emulator::Emulator::builder()
+        .addr("0.0.0.0:0".parse().unwrap())
+        .start()
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("admin token"), "{err}");
+}

@@ -163,3 +163,81 @@ async fn admin_api_sets_lists_and_clears_faults() {
     assert_eq!(cleared.status, 200);
     assert!(env.emu.state().faults.list().is_empty());
 }
+
+/// A record a `record_error` rule reports skipped is never applied: the lead is not created, so a client that
+/// retries it (the Python client retries 1014 and 1022) sees "created", as Marketo would answer.
+#[tokio::test]
+async fn record_error_leaves_the_skipped_records_data_as_it_was() {
+    let env = start().await;
+    env.emu.add_fault(
+        FaultRule::record_error("POST", SYNC, 1014)
+            .records(1)
+            .times(1),
+    );
+    let two = json!({"input": [{"email": "skip@example.com"}, {"email": "keep@example.com"}]});
+    let result = assert_success(&env.post_json(SYNC, &two).await);
+    assert_eq!(result[0]["status"], "skipped");
+    assert_eq!(result[0]["reasons"][0]["code"], "1014");
+    assert_eq!(result[1]["status"], "created");
+    let lookup = |email: &'static str| {
+        env.get(Box::leak(
+            format!("/rest/v1/leads.json?filterType=email&filterValues={email}").into_boxed_str(),
+        ))
+    };
+    assert!(assert_success(&lookup("skip@example.com").await).is_empty());
+    assert_eq!(assert_success(&lookup("keep@example.com").await).len(), 1);
+    let retry = assert_success(
+        &env.post_json(SYNC, &json!({"input": [{"email": "skip@example.com"}]}))
+            .await,
+    );
+    assert_eq!(retry[0]["status"], "created", "{retry:?}");
+}
+
+/// The same for Delete Leads: a lead reported skipped with 1022 is still there; the others are deleted.
+#[tokio::test]
+async fn record_error_on_delete_keeps_the_skipped_lead() {
+    let env = start().await;
+    let created = assert_success(
+        &env.post_json(
+            SYNC,
+            &json!({"input": [{"email": "a@example.com"}, {"email": "b@example.com"}]}),
+        )
+        .await,
+    );
+    let (a, b) = (
+        created[0]["id"].as_i64().unwrap(),
+        created[1]["id"].as_i64().unwrap(),
+    );
+    env.emu.add_fault(
+        FaultRule::record_error("POST", "/rest/v1/leads/delete.json", 1022)
+            .records(1)
+            .times(1),
+    );
+    let r = env
+        .post_json(
+            "/rest/v1/leads/delete.json",
+            &json!({"input": [{"id": a}, {"id": b}]}),
+        )
+        .await;
+    let result = assert_success(&r);
+    assert_eq!(result[0]["id"], a);
+    assert_eq!(result[0]["status"], "skipped");
+    assert_eq!(result[1], json!({"id": b, "status": "deleted"}));
+    assert_eq!(
+        assert_success(&env.get(&format!("/rest/v1/lead/{a}.json")).await).len(),
+        1,
+        "the skipped lead stays"
+    );
+    assert!(assert_success(&env.get(&format!("/rest/v1/lead/{b}.json")).await).is_empty());
+    // Every record skipped: nothing reaches the model.
+    env.emu
+        .add_fault(FaultRule::record_error("POST", "/rest/v1/leads/delete.json", 1022).times(1));
+    let r = env
+        .post_json("/rest/v1/leads/delete.json", &json!({"input": [{"id": a}]}))
+        .await;
+    assert_eq!(assert_success(&r)[0]["status"], "skipped");
+    assert_eq!(
+        assert_success(&env.get(&format!("/rest/v1/lead/{a}.json")).await).len(),
+        1
+    );
+}

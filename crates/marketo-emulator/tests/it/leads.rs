@@ -6,6 +6,8 @@ use marketo_emulator::config::ApiUser;
 use marketo_emulator::EmulatorConfig;
 use serde_json::{json, Value};
 
+const SYNC: &str = "/rest/v1/leads.json";
+
 /// Custom fields of the types the recorded 1003 answers name, and a second partition.
 pub const CONFIG: &str = r#"
 [lead_schema]
@@ -404,4 +406,51 @@ async fn describe_and_describe2_shapes() {
         &json!({"name": "email", "displayName": "Email Address", "dataType": "email", "length": 255,
                 "updateable": true, "crmManaged": false})
     );
+}
+
+/// The Python client deletes leads with `DELETE /rest/v1/leads.json` and a JSON body; Marketo accepts it as
+/// Delete Leads.
+#[tokio::test]
+async fn delete_leads_by_delete_on_the_leads_resource() {
+    let env = start().await;
+    let created = assert_success(
+        &env.post_json(SYNC, &json!({"input": [{"email": "gone@example.com"}]}))
+            .await,
+    );
+    let id = created[0]["id"].as_i64().unwrap();
+    let token = env.token().await;
+    let r = env
+        .send(
+            env.http
+                .delete(env.url(SYNC))
+                .bearer_auth(&token)
+                .header("content-type", "application/json")
+                .body(json!({"input": [{"id": id}]}).to_string()),
+        )
+        .await;
+    assert_eq!(
+        Value::Array(assert_success(&r)),
+        json!([{"id": id, "status": "deleted"}])
+    );
+    assert!(assert_success(&env.get(&format!("/rest/v1/lead/{id}.json")).await).is_empty());
+}
+
+/// Get Leads by Filter Type with `_method=GET` and its parameters in a JSON body.
+#[tokio::test]
+async fn filter_with_method_get_and_a_json_body() {
+    let env = start().await;
+    env.post_json(
+        SYNC,
+        &json!({"input": [{"email": "j@example.com", "firstName": "J"}]}),
+    )
+    .await;
+    let r = env
+        .post_json(
+            "/rest/v1/leads.json?_method=GET",
+            &json!({"filterType": "email", "filterValues": ["j@example.com"], "fields": ["firstName"]}),
+        )
+        .await;
+    let result = assert_success(&r);
+    assert_eq!(result.len(), 1, "{}", r.text);
+    assert_eq!(result[0]["firstName"], "J");
 }

@@ -132,3 +132,25 @@ async fn members_are_paged_and_follow_deletes() {
         "deleted leads leave their lists"
     );
 }
+
+/// The Python client checks membership with `POST ...ismember.json?_method=GET` and a JSON body: Marketo takes
+/// a JSON body wherever a `_method=GET` form body goes.
+#[tokio::test]
+async fn is_member_with_method_get_and_a_json_body() {
+    let env = with_list().await;
+    env.post_json(
+        "/rest/v1/lists/1080/leads.json",
+        &json!({"input": [{"id": 1}]}),
+    )
+    .await;
+    let r = env
+        .post_json(
+            "/rest/v1/lists/1080/leads/ismember.json?_method=GET",
+            &json!({"input": [{"id": 1}, {"id": 2}]}),
+        )
+        .await;
+    assert_eq!(
+        Value::Array(assert_success(&r)),
+        json!([{"id": 1, "status": "memberof"}, {"id": 2, "status": "notmemberof"}])
+    );
+}

@@ -16,3 +16,4 @@ mod quota_day;
 mod robustness;
 mod support;
 mod window;
+mod wire;

@@ -38,11 +38,11 @@ pub(super) struct IdsBody {
 /// The ids of a delete or list call: the JSON body's `input`, else the `id` parameter.
 pub(super) fn ids(call: &Call) -> Result<Vec<i64>, Failure> {
     match &call.json {
-        Some(json) => {
+        Some(json) if json.get("input").is_some() || call.params.get("id").is_none() => {
             let body: IdsBody = extract::typed(json.clone())?;
             Ok(body.input.into_iter().map(|e| e.id).collect())
         }
-        None => call.params.ids("id"),
+        _ => call.params.ids("id"),
     }
 }
 
@@ -56,6 +56,7 @@ pub async fn sync(state: &AppState, call: Call) -> Result<Reply, Failure> {
         partition_name: body.partition_name,
         input: body.input,
         allowed_partitions: call.user.partitions.clone(),
+        held: call.held,
     };
     let now = call.now;
     let result = blocking(state, move |m| m.sync_leads(&req, now)).await?;
@@ -96,7 +97,8 @@ pub fn by_id(state: &AppState, call: &Call, id: i64) -> Result<Reply, Failure> {
 pub async fn delete(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let ids = ids(&call)?;
     let n = ids.len();
-    let result = blocking(state, move |m| m.delete_leads(&ids)).await?;
+    let held = call.held;
+    let result = blocking(state, move |m| m.delete_leads(&ids, held.as_ref())).await?;
     Ok(Reply::envelope(&Envelope::ok(call.request_id, result), n))
 }
 

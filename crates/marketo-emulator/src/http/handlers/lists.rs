@@ -25,7 +25,8 @@ pub async fn add(state: &AppState, call: Call, list: i64) -> Result<Reply, Failu
     let ids = ids(&call)?;
     let n = ids.len();
     let now = call.now;
-    let result = blocking(state, move |m| m.list_add(list, &ids, now)).await?;
+    let held = call.held;
+    let result = blocking(state, move |m| m.list_add(list, &ids, held.as_ref(), now)).await?;
     Ok(Reply::envelope(&Envelope::ok(call.request_id, result), n))
 }
 
@@ -34,7 +35,11 @@ pub async fn remove(state: &AppState, call: Call, list: i64) -> Result<Reply, Fa
     let ids = ids(&call)?;
     let n = ids.len();
     let now = call.now;
-    let result = blocking(state, move |m| m.list_remove(list, &ids, now)).await?;
+    let held = call.held;
+    let result = blocking(state, move |m| {
+        m.list_remove(list, &ids, held.as_ref(), now)
+    })
+    .await?;
     Ok(Reply::envelope(&Envelope::ok(call.request_id, result), n))
 }
 

@@ -38,6 +38,8 @@ pub struct Call {
     pub upload: Option<bytes::Bytes>,
     /// The `Range` header (bulk export files).
     pub range: Option<String>,
+    /// Records a record-level fault answers skipped (writes only: the model leaves them as they are).
+    pub held: Option<crate::fault::records::Held>,
 }
 
 /// Run the operation.

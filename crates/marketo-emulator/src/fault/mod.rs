@@ -12,9 +12,8 @@
 //! ```
 //!
 //! Record-level codes (1xxx) arrive inside a successful answer, as `skipped` records: a rule with `record_error`
-//! lets the handler run, then rewrites the first `records` entries of its `result` (all of them when absent) to
-//! `{"status":"skipped","reasons":[{"code":..,"message":..}]}` with the catalogue's message. A Sync Leads
-//! result loses its `id`, as Marketo sends skipped leads; list and delete results keep theirs.
+//! skips the first `records` records of the call (all of them when absent) with the catalogue's message, and
+//! leaves the data as it was for them (see [`records`]).
 //!
 //! ```
 //! use marketo_emulator::FaultRule;
@@ -25,9 +24,8 @@
 //! ```
 
 use marketo_types::codes::{self, Level};
-use marketo_types::envelope::{ApiError, Code};
+use marketo_types::envelope::Code;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -50,8 +48,8 @@ pub struct FaultRule {
     /// Close the connection without answering.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub drop: bool,
-    /// Let the handler answer, then turn records of its `result` into `skipped` ones with this record-level
-    /// code and its catalogue message.
+    /// Answer records of the call `skipped` with this record-level code and its catalogue message; the
+    /// handler never sees them, so the data stays as it was for them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_error: Option<Code>,
     /// With `record_error`: how many records, from the first (absent: all).
@@ -210,6 +208,8 @@ impl FaultRule {
     }
 }
 
+pub mod records;
+
 /// What a fired rule does to the call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FaultEffect {
@@ -219,8 +219,8 @@ pub enum FaultEffect {
     HttpStatus(u16),
     /// Drop the connection.
     Drop,
-    /// Let the handler answer, then skip the first `records` records of its result (all when `None`) with
-    /// this record-level code (see [`skip_records`]).
+    /// Skip the first `records` records of the call (all when `None`) with this record-level code: they are
+    /// held back from the handler and answered `skipped` (see [`records`]).
     SkipRecords {
         /// The record-level code.
         code: u16,
@@ -332,40 +332,6 @@ impl FaultSet {
     }
 }
 
-/// Rewrite a successful answer's `result`: its first `records` entries (all when `None`) become
-/// `{"status":"skipped","reasons":[{"code":..,"message":..}]}` with `code`'s catalogue message. `seq` is kept;
-/// `id` only when `keep_ids` (list and delete calls name their records by id; a skipped lead of Sync Leads has
-/// none). `None` when `body` is not a successful envelope with a `result` array: the answer stands as it is.
-pub fn skip_records(
-    body: &[u8],
-    code: u16,
-    records: Option<u32>,
-    keep_ids: bool,
-) -> Option<Vec<u8>> {
-    let mut envelope: Value = serde_json::from_slice(body).ok()?;
-    if envelope.get("success") != Some(&Value::Bool(true)) {
-        return None;
-    }
-    let result = envelope.get_mut("result")?.as_array_mut()?;
-    let reason = ApiError::catalogued(code, &[]);
-    let n = records.map_or(result.len(), |n| usize::try_from(n).unwrap_or(usize::MAX));
-    for entry in result.iter_mut().take(n) {
-        let mut skipped = Map::new();
-        for key in ["seq", "id"] {
-            if key == "id" && !keep_ids {
-                continue;
-            }
-            if let Some(v) = entry.get(key) {
-                skipped.insert(key.to_owned(), v.clone());
-            }
-        }
-        skipped.insert("status".to_owned(), Value::from("skipped"));
-        skipped.insert("reasons".to_owned(), json!([reason]));
-        *entry = Value::Object(skipped);
-    }
-    serde_json::to_vec(&envelope).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,29 +390,5 @@ mod tests {
         let mut both = FaultRule::record_error("*", "*", 1036);
         both.error = Some(Code(604));
         assert!(both.validate().is_err());
-    }
-
-    #[test]
-    fn skip_records_rewrites_the_first_entries_and_keeps_the_rest() {
-        let body = br#"{"requestId":"r","result":[{"id":1,"status":"created"},{"id":2,"status":"updated"},{"seq":2,"id":3,"status":"created"}],"success":true}"#;
-        let out = skip_records(body, 1036, Some(1), false).unwrap();
-        let v: Value = serde_json::from_slice(&out).unwrap();
-        assert_eq!(
-            v["result"],
-            json!([
-                {"status":"skipped","reasons":[{"code":"1036","message":"Duplicate object found in input"}]},
-                {"id":2,"status":"updated"},
-                {"seq":2,"id":3,"status":"created"}
-            ])
-        );
-        let all: Value =
-            serde_json::from_slice(&skip_records(body, 1022, None, true).unwrap()).unwrap();
-        assert_eq!(all["result"][0]["id"], 1);
-        assert_eq!(
-            all["result"][2],
-            json!({"seq":2,"id":3,"status":"skipped","reasons":[{"code":"1022","message":"Object in use"}]})
-        );
-        let failed = br#"{"requestId":"r","success":false,"errors":[{"code":"611","message":"System error"}]}"#;
-        assert!(skip_records(failed, 1036, None, false).is_none());
     }
 }
