@@ -62,6 +62,13 @@ pub struct ServeArgs {
     /// Answer 408 to a request body that stops arriving for this long; 0 never [default: the config's, else 30s].
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     body_timeout: Option<Duration>,
+    /// Once listening, print one JSON line on stdout (url, identity_url, admin_url, client_id, client_secret,
+    /// pid) instead of the banner, for test suites that start the emulator (use --addr 127.0.0.1:0).
+    #[arg(long)]
+    print_json: bool,
+    /// Once listening, write the bound port to this file (written whole, then renamed into place).
+    #[arg(long, value_name = "FILE")]
+    port_file: Option<PathBuf>,
 }
 
 /// The connection timeouts of `mkto serve` when neither the config file nor a flag sets them.
@@ -202,11 +209,46 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let addr = listener.local_addr()?;
-        print_banner(&state, addr, args.db.as_deref());
+        if args.print_json {
+            print_json(&state, addr)?;
+        } else {
+            print_banner(&state, addr, args.db.as_deref());
+        }
+        if let Some(path) = &args.port_file {
+            write_port_file(path, addr.port())?;
+        }
         marketo_emulator::serve(listener, state, crate::signals::interrupted()).await?;
         println!("mkto serve: stopped");
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// The machine-readable start line: everything a test suite needs to point a client at the emulator.
+fn print_json(state: &marketo_emulator::AppState, addr: SocketAddr) -> anyhow::Result<()> {
+    use std::io::Write;
+    let user = state.users.first();
+    let line = serde_json::json!({
+        "url": format!("http://{addr}"),
+        "identity_url": format!("http://{addr}/identity"),
+        "admin_url": format!("http://{addr}/_emulator"),
+        "client_id": user.map_or("", |u| u.client_id.as_str()),
+        "client_secret": user.map_or("", |u| u.client_secret.as_str()),
+        "admin_token_required": state.config.server.admin_token.is_some(),
+        "pid": std::process::id(),
+    });
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{line}")?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Write the port to `path` atomically (a temporary file renamed into place), so a reader never sees half.
+fn write_port_file(path: &std::path::Path, port: u16) -> anyhow::Result<()> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, format!("{port}\n"))
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 fn print_banner(

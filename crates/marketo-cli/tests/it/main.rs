@@ -1,6 +1,7 @@
 //! End-to-end tests of the `mkto` binary.
 
 mod bulk;
+mod clients;
 mod commands;
 mod connect;
 mod errors;
