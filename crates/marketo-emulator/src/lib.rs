@@ -33,6 +33,7 @@ pub mod http;
 pub mod latency;
 pub mod limiter;
 pub mod model;
+pub mod resources;
 mod serve;
 pub mod server_config;
 pub mod state;

@@ -11,13 +11,13 @@
 use super::auth;
 use super::error::{render, Failure, Reply};
 use super::extract::{self, Params};
-use super::handlers::{self, Call};
 use super::multipart;
-use super::routes::{self, BodyRule, Op};
+use super::router::{self, BodyKind, Found, Handler};
 use crate::config::Role;
 use crate::fault::records::{self, Held};
 use crate::fault::FaultEffect;
 use crate::limiter::Taken;
+use crate::resources::Call;
 use crate::state::AppState;
 use crate::usage::CallRecord;
 use axum::body::Body;
@@ -90,7 +90,11 @@ async fn run(
         return Err(Failure::Http(414));
     }
     // A bulk import carries a file of up to 10 MB plus its multipart framing.
-    let max_body = if routes::is_bulk_import(parts.uri.path()) {
+    let bulk_body = matches!(
+        router::find(parts.method.as_str(), parts.uri.path()),
+        Found::Route(r, _) if r.bulk_body
+    );
+    let max_body = if bulk_body {
         state
             .config
             .bulk
@@ -130,18 +134,23 @@ async fn run(
     }
 
     let path = parts.uri.path();
-    let resource = routes::resolve(path).ok_or_else(|| Failure::code(610, &[]))?;
-    let op = resource
-        .op(&method)
-        .ok_or_else(|| Failure::code(605, &[method.as_str()]))?;
-    if op == Op::Token {
-        trace.identity = true;
-        return handlers::identity::token(state, &parts.headers, params, &body);
-    }
+    let (route, path_params) = match router::find(method.as_str(), path) {
+        Found::Route(route, params) => (route, params),
+        Found::MethodNotAllowed => return Err(Failure::code(605, &[method.as_str()])),
+        Found::NotFound => return Err(Failure::code(610, &[])),
+    };
+    let handler = match route.handler {
+        Handler::Public(token) => {
+            trace.identity = true;
+            return token(state, &parts.headers, params, &body);
+        }
+        Handler::Inline(f) => (f, false),
+        Handler::Blocking(f) => (f, true),
+    };
 
     let mut upload = None;
-    let json = match op.body() {
-        BodyRule::None if get_with_json => {
+    let json = match route.body {
+        BodyKind::None | BodyKind::Form if get_with_json => {
             if !extract::is_json(&parts.headers) {
                 return Err(Failure::code(612, &[]));
             }
@@ -149,8 +158,20 @@ async fn run(
             params.extend(Params::from_json_members(&json));
             Some(json)
         }
-        BodyRule::None => None,
-        BodyRule::Multipart => {
+        BodyKind::None => None,
+        BodyKind::Form => {
+            if extract::is_form(&parts.headers) {
+                params.extend(Params::parse(&String::from_utf8_lossy(&body)));
+                None
+            } else if extract::is_json(&parts.headers) && !is_blank(&body) {
+                let json = extract::parse_json(&body)?;
+                params.extend(Params::from_json_members(&json));
+                Some(json)
+            } else {
+                None
+            }
+        }
+        BodyKind::Multipart => {
             if !multipart::is_multipart(&parts.headers) {
                 return Err(Failure::code(612, &[]));
             }
@@ -159,8 +180,8 @@ async fn run(
             upload = form.file;
             None
         }
-        BodyRule::OptionalJson if is_blank(&body) => None,
-        BodyRule::Json | BodyRule::OptionalJson => {
+        BodyKind::OptionalJson if is_blank(&body) => None,
+        BodyKind::Json | BodyKind::OptionalJson => {
             if !extract::is_json(&parts.headers) {
                 return Err(Failure::code(612, &[]));
             }
@@ -170,7 +191,7 @@ async fn run(
 
     let user = auth::authenticate(state, &parts.headers, &params, state.now())?;
     trace.client_id = Some(user.client_id.clone());
-    if op.writes() && user.role == Role::ReadOnly {
+    if route.writes && user.role == Role::ReadOnly {
         return Err(Failure::code(603, &[]));
     }
 
@@ -193,7 +214,6 @@ async fn run(
     }
 
     let mut skip_records = None;
-    let keep_ids = op != Op::SyncLeads;
     if let Some(fault) = state.faults.fire(method.as_str(), path) {
         if !fault.latency.is_zero() {
             tokio::time::sleep(fault.latency).await;
@@ -210,11 +230,12 @@ async fn run(
     // A record the answer calls skipped is never applied: the model answers a writing call's held records
     // skipped instead of applying them; a read's answer is rewritten after it.
     let (held, rewrite_after) = match skip_records {
-        Some((code, records)) if op.holds_records() => (Some(Held { code, records }), None),
+        Some((code, records)) if route.records => (Some(Held { code, records }), None),
         other => (None, other),
     };
     let call = Call {
         request_id: rid.to_owned(),
+        path: path_params,
         params,
         json,
         user: user.clone(),
@@ -227,10 +248,19 @@ async fn run(
             .map(str::to_owned),
         held,
     };
-    let mut outcome = handlers::dispatch(state, op, call).await;
+    let mut outcome = match handler {
+        (f, false) => f(state, call),
+        (f, true) => {
+            let state = state.clone();
+            // A panic in the handler is 611 "System error", never a crash.
+            tokio::task::spawn_blocking(move || f(&state, call))
+                .await
+                .unwrap_or_else(|_| Err(Failure::code(611, &[])))
+        }
+    };
     if let Ok(reply) = outcome.as_mut() {
         let rewritten = rewrite_after
-            .and_then(|(code, records)| records::rewrite(&reply.body, code, records, keep_ids));
+            .and_then(|(code, records)| records::rewrite(&reply.body, code, records, true));
         if let Some(body) = rewritten {
             reply.body = Bytes::from(body);
         }

@@ -1,14 +1,30 @@
 //! `/rest/v1/stats/usage.json`, `/usage/last7days.json`, `/errors.json`, `/errors/last7days.json`, answered
 //! from the emulator's own counts (per quota day, midnight America/Chicago).
 
-use super::Call;
+use super::{ok, Call};
 use crate::http::error::{Failure, Reply};
+use crate::http::router::Route;
 use crate::state::AppState;
 use crate::usage::DayUsage;
 use chrono::{Days, NaiveDate};
-use marketo_types::envelope::Envelope;
 use marketo_types::quota_day::quota_day;
 use serde::Serialize;
+
+/// Usage and error stats, from the emulator's own counts.
+pub const ROUTES: &[Route] = &[
+    Route::get("/rest/v1/stats/usage.json", "Get Daily Usage", usage),
+    Route::get(
+        "/rest/v1/stats/usage/last7days.json",
+        "Get Last 7 Days Usage",
+        usage7,
+    ),
+    Route::get("/rest/v1/stats/errors.json", "Get Daily Errors", errors),
+    Route::get(
+        "/rest/v1/stats/errors/last7days.json",
+        "Get Last 7 Days Errors",
+        errors7,
+    ),
+];
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -78,29 +94,37 @@ fn error_day(date: NaiveDate, d: DayUsage) -> ErrorDay {
 }
 
 /// Calls counted per day and user.
-pub fn usage(state: &AppState, call: &Call, last7: bool) -> Result<Reply, Failure> {
+fn usage_days(state: &AppState, call: Call, last7: bool) -> Result<Reply, Failure> {
     let book = state.usage_book();
-    let result: Vec<UsageDay> = days(call, last7)
+    let result: Vec<UsageDay> = days(&call, last7)
         .into_iter()
         .map(|d| usage_day(d, book.day(d)))
         .collect();
-    let n = result.len();
-    Ok(Reply::envelope(
-        &Envelope::ok(call.request_id.clone(), result),
-        n,
-    ))
+    Ok(ok(&call, result))
 }
 
 /// Errors answered per day and code.
-pub fn errors(state: &AppState, call: &Call, last7: bool) -> Result<Reply, Failure> {
+fn error_days(state: &AppState, call: Call, last7: bool) -> Result<Reply, Failure> {
     let book = state.usage_book();
-    let result: Vec<ErrorDay> = days(call, last7)
+    let result: Vec<ErrorDay> = days(&call, last7)
         .into_iter()
         .map(|d| error_day(d, book.day(d)))
         .collect();
-    let n = result.len();
-    Ok(Reply::envelope(
-        &Envelope::ok(call.request_id.clone(), result),
-        n,
-    ))
+    Ok(ok(&call, result))
+}
+
+fn usage(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    usage_days(state, call, false)
+}
+
+fn usage7(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    usage_days(state, call, true)
+}
+
+fn errors(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    error_days(state, call, false)
+}
+
+fn errors7(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    error_days(state, call, true)
 }

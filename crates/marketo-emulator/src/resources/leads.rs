@@ -1,13 +1,27 @@
 //! Leads: Sync Leads, Get Leads by Filter Type, Get Lead by Id, Delete Leads, Describe Lead(2).
 
-use super::{batch_size, blocking, page_reply, Call};
+use super::{batch_size, ok, page_reply, Call};
 use crate::http::error::{Failure, Reply};
 use crate::http::extract;
+use crate::http::router::{BodyKind, Route};
 use crate::model::{FilterQuery, SyncLeads};
 use crate::state::AppState;
-use marketo_types::envelope::Envelope;
 use serde::Deserialize;
 use serde_json::Value;
+
+/// The lead operations.
+pub const ROUTES: &[Route] = &[
+    Route::post("/rest/v1/leads.json", "Sync Leads", sync).records(),
+    Route::get("/rest/v1/leads.json", "Get Leads by Filter Type", by_filter),
+    // Marketo also takes Delete Leads as DELETE on the leads resource (the Python client's habit).
+    Route::delete("/rest/v1/leads.json", "Delete Leads", delete).records(),
+    Route::get("/rest/v1/lead/{id}.json", "Get Lead by Id", by_id),
+    Route::post("/rest/v1/leads/delete.json", "Delete Leads", delete)
+        .body(BodyKind::OptionalJson)
+        .records(),
+    Route::get("/rest/v1/leads/describe.json", "Describe Lead", describe),
+    Route::get("/rest/v1/leads/describe2.json", "Describe Lead2", describe2),
+];
 
 /// The Sync Leads body (unknown keys are ignored, as Marketo does).
 #[derive(Debug, Deserialize)]
@@ -47,9 +61,8 @@ pub(super) fn ids(call: &Call) -> Result<Vec<i64>, Failure> {
 }
 
 /// `POST /rest/v1/leads.json`
-pub async fn sync(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let body: SyncBody = extract::typed(call.json.unwrap_or(Value::Null))?;
-    let records = body.input.len();
+fn sync(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let body: SyncBody = extract::typed(call.json.clone().unwrap_or(Value::Null))?;
     let req = SyncLeads {
         action: body.action,
         lookup_field: body.lookup_field,
@@ -58,16 +71,12 @@ pub async fn sync(state: &AppState, call: Call) -> Result<Reply, Failure> {
         allowed_partitions: call.user.partitions.clone(),
         held: call.held,
     };
-    let now = call.now;
-    let result = blocking(state, move |m| m.sync_leads(&req, now)).await?;
-    Ok(Reply::envelope(
-        &Envelope::ok(call.request_id, result),
-        records,
-    ))
+    let result = state.model.sync_leads(&req, call.now)?;
+    Ok(ok(&call, result))
 }
 
 /// `GET /rest/v1/leads.json?filterType=&filterValues=&fields=&batchSize=&nextPageToken=`
-pub fn by_filter(state: &AppState, call: &Call) -> Result<Reply, Failure> {
+fn by_filter(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let p = &call.params;
     let filter_type = p.required("filterType")?.to_owned();
     p.required("filterValues")?;
@@ -83,32 +92,27 @@ pub fn by_filter(state: &AppState, call: &Call) -> Result<Reply, Failure> {
 }
 
 /// `GET /rest/v1/lead/{id}.json?fields=`
-pub fn by_id(state: &AppState, call: &Call, id: i64) -> Result<Reply, Failure> {
+fn by_id(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let fields = call.params.fields();
-    let records = state.model.get_lead(id, fields.as_deref())?;
-    let n = records.len();
-    Ok(Reply::envelope(
-        &Envelope::ok(call.request_id.clone(), records),
-        n,
-    ))
+    let records = state
+        .model
+        .get_lead(call.path.int("id"), fields.as_deref())?;
+    Ok(ok(&call, records))
 }
 
-/// `POST /rest/v1/leads/delete.json` (JSON `input`, or `id=1,2,3`)
-pub async fn delete(state: &AppState, call: Call) -> Result<Reply, Failure> {
+/// `POST /rest/v1/leads/delete.json` (JSON `input`, or `id=1,2,3`), or `DELETE /rest/v1/leads.json`
+fn delete(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let ids = ids(&call)?;
-    let n = ids.len();
-    let held = call.held;
-    let result = blocking(state, move |m| m.delete_leads(&ids, held.as_ref())).await?;
-    Ok(Reply::envelope(&Envelope::ok(call.request_id, result), n))
+    let result = state.model.delete_leads(&ids, call.held.as_ref())?;
+    Ok(ok(&call, result))
 }
 
-/// `GET /rest/v1/leads/describe.json` and `describe2.json`
-pub fn describe(state: &AppState, call: &Call, v2: bool) -> Reply {
-    let result = if v2 {
-        state.model.describe2()
-    } else {
-        state.model.describe()
-    };
-    let n = result.len();
-    Reply::envelope(&Envelope::ok(call.request_id.clone(), result), n)
+/// `GET /rest/v1/leads/describe.json`
+fn describe(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    Ok(ok(&call, state.model.describe()))
+}
+
+/// `GET /rest/v1/leads/describe2.json`
+fn describe2(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    Ok(ok(&call, state.model.describe2()))
 }

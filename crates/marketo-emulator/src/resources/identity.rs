@@ -4,10 +4,16 @@
 
 use crate::http::error::{Failure, Reply};
 use crate::http::extract::{self, Params};
+use crate::http::router::{Route, Verb};
 use crate::state::AppState;
-use bytes::Bytes;
 use http::HeaderMap;
 use serde::Serialize;
+
+/// Identity: the token endpoint, by GET or POST.
+pub const ROUTES: &[Route] = &[
+    Route::public(Verb::Get, "/identity/oauth/token", "Identity", token),
+    Route::public(Verb::Post, "/identity/oauth/token", "Identity", token),
+];
 
 #[derive(Serialize)]
 struct TokenBody<'a> {
@@ -30,7 +36,7 @@ pub fn token(
     state: &AppState,
     headers: &HeaderMap,
     mut params: Params,
-    body: &Bytes,
+    body: &[u8],
 ) -> Result<Reply, Failure> {
     if extract::is_form(headers) {
         params.extend(Params::parse(&String::from_utf8_lossy(body)));

@@ -1,0 +1,92 @@
+//! The resources the emulator serves, one module each: its operation rows ([`Route`]s: method, path, body,
+//! whether it writes, its handler) and its handlers (parse the call, ask the rules and storage, answer). The
+//! guards every call passes first are the pipeline's ([`crate::http::pipeline`]).
+//!
+//! [`ALL`] lists the resources; the router, 610/605, the robustness test and the docs walk it. Adding an
+//! operation is one row in its resource's `ROUTES` (and its handler); adding a resource is one module and one
+//! line in [`ALL`].
+
+mod activities;
+mod bulk_export;
+mod bulk_file;
+mod bulk_import;
+mod identity;
+mod leads;
+mod lists;
+mod stats;
+
+use crate::config::ApiUser;
+use crate::fault::records::Held;
+use crate::http::error::{Failure, Reply};
+use crate::http::extract::Params;
+use crate::http::router::{PathParams, Route};
+use crate::model::Page;
+use chrono::{DateTime, Utc};
+use marketo_types::envelope::Envelope;
+use serde_json::Value;
+
+/// Every resource's operation table.
+pub const ALL: &[&[Route]] = &[
+    identity::ROUTES,
+    leads::ROUTES,
+    lists::ROUTES,
+    activities::ROUTES,
+    stats::ROUTES,
+    bulk_import::ROUTES,
+    bulk_export::ROUTES,
+];
+
+/// Every route of every resource.
+pub fn routes() -> impl Iterator<Item = &'static Route> {
+    ALL.iter().flat_map(|r| r.iter())
+}
+
+/// One authenticated, admitted call.
+#[derive(Debug)]
+pub struct Call {
+    /// The requestId it is answered with.
+    pub request_id: String,
+    /// The path's parameters (`{id}`, `{exportId:str}`).
+    pub path: PathParams,
+    /// Query and form parameters.
+    pub params: Params,
+    /// The JSON body, when the operation reads one and the call sent one.
+    pub json: Option<Value>,
+    /// The API user.
+    pub user: ApiUser,
+    /// When it was admitted.
+    pub now: DateTime<Utc>,
+    /// The `file` part of a multipart body (bulk import).
+    pub upload: Option<bytes::Bytes>,
+    /// The `Range` header (bulk export files).
+    pub range: Option<String>,
+    /// Records a record-level fault answers skipped (writes only: the model leaves them as they are).
+    pub held: Option<Held>,
+}
+
+/// `batchSize`: absent is the default (0 to the model); not a non-negative integer is 1001.
+fn batch_size(params: &Params) -> Result<usize, Failure> {
+    match params.int("batchSize")? {
+        None => Ok(0),
+        Some(n) => usize::try_from(n).map_err(|_| {
+            crate::http::extract::wrong_type(params.get("batchSize").unwrap_or(""), "Integer")
+        }),
+    }
+}
+
+/// A page of records in the envelope, with `nextPageToken` when another page follows.
+fn page_reply(request_id: &str, page: Page) -> Reply {
+    let n = page.items.len();
+    let mut env = Envelope::ok(request_id.to_owned(), page.items);
+    env.next_page_token = page.next_page_token;
+    if page.more_result {
+        env.more_result = Some(true);
+    }
+    Reply::envelope(&env, n)
+}
+
+/// A successful envelope of `result`.
+fn ok<T: serde::Serialize>(call: &Call, result: Vec<T>) -> Reply {
+    let n = result.len();
+    Reply::envelope(&Envelope::ok(call.request_id.clone(), result), n)
+}
