@@ -27,6 +27,7 @@ pub mod admin;
 pub mod bulk;
 pub mod config;
 mod emulator;
+pub mod engine;
 pub mod fault;
 pub mod fidelity;
 pub mod http;

@@ -56,6 +56,8 @@ pub struct Inner {
     pub faults: FaultSet,
     /// Bulk import and export jobs.
     pub bulk: crate::bulk::Bulk,
+    /// The object types on the generic engine (companies, opportunities, custom objects...).
+    pub objects: crate::engine::registry::ObjectTypes,
     calls: Mutex<CallLog>,
     usage: Mutex<UsageBook>,
     unflushed: AtomicU32,
@@ -119,6 +121,8 @@ impl AppState {
             faults.add(rule.clone());
         }
         let bulk = crate::bulk::Bulk::open(&model, config.bulk.clone())?;
+        let objects =
+            crate::engine::registry::ObjectTypes::new(crate::resources::object_types(), now);
         Ok(AppState(Arc::new(Inner {
             users: config.effective_users(),
             config,
@@ -128,6 +132,7 @@ impl AppState {
             tokens: Mutex::new(TokenStore::default()),
             faults,
             bulk,
+            objects,
             calls: Mutex::new(CallLog::default()),
             usage: Mutex::new(usage),
             unflushed: AtomicU32::new(0),

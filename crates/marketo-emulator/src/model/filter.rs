@@ -6,9 +6,10 @@
 //! [INF]. No match is success with an empty result.
 
 use super::errors;
-use super::paging::{self, Kind};
+use super::project;
 use super::schema::{DataType, LeadSchema};
-use super::{project, value};
+use crate::engine::paging::{self, Kind};
+use crate::engine::value;
 use crate::store::leads::{self, KeyColumn};
 use crate::store::Store;
 use marketo_types::envelope::ApiError;
@@ -67,7 +68,7 @@ pub(super) fn run(schema: &LeadSchema, store: &Store, q: &FilterQuery) -> Result
     }
     let (key, values) = key_and_values(schema, q.filter_type.trim(), &raw)?;
     let columns = project::columns(schema, q.fields.as_deref())?;
-    let after = paging::decode(Kind::Filter, q.next_page_token.as_deref())?;
+    let after = paging::decode(paging::LEAD_FILTER, q.next_page_token.as_deref())?;
     let size = page_size(q.batch_size);
     let cap = schema.rules.max_filter_matches;
     let rows = store
@@ -82,7 +83,7 @@ pub(super) fn run(schema: &LeadSchema, store: &Store, q: &FilterQuery) -> Result
     let Some(mut rows) = rows else {
         return Err(ApiError::of_meaning(1003, "too-many-results", &[]));
     };
-    Ok(page(&mut rows, size, Kind::Filter, &columns))
+    Ok(page(&mut rows, size, paging::LEAD_FILTER, &columns))
 }
 
 /// Cut `rows` (fetched with one extra) into a page.

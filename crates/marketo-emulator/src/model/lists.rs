@@ -7,9 +7,9 @@
 
 use super::errors::{self, skip_id};
 use super::filter::{self, Page};
-use super::paging::{self, Kind};
 use super::project;
 use super::schema::LeadSchema;
+use crate::engine::paging;
 use crate::fault::records::{held_reason, Held};
 use crate::store::{leads, lists, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -118,7 +118,7 @@ pub(super) fn members(
     next_page_token: Option<&str>,
 ) -> Result<Page, ApiError> {
     let columns = project::columns(schema, fields)?;
-    let after = paging::decode(Kind::List, next_page_token)?;
+    let after = paging::decode(paging::LIST_MEMBERS, next_page_token)?;
     let size = filter::page_size(batch_size);
     let rows = store.with(|db| {
         if !lists::exists(db, list_id)? {
@@ -129,5 +129,10 @@ pub(super) fn members(
     let Some(mut rows) = rows else {
         return Err(ApiError::catalogued(1013, &[]));
     };
-    Ok(filter::page(&mut rows, size, Kind::List, &columns))
+    Ok(filter::page(
+        &mut rows,
+        size,
+        paging::LIST_MEMBERS,
+        &columns,
+    ))
 }

@@ -22,14 +22,12 @@ mod errors;
 mod filter;
 mod leads;
 mod lists;
-mod paging;
 mod project;
 mod record;
 pub mod schema;
 mod seed;
 mod standard_fields;
 mod sync;
-mod value;
 
 use crate::fault::records::Held;
 use crate::store::{Store, StoreError};
@@ -198,10 +196,7 @@ impl Model {
     }
 }
 
-/// The lead database's timestamp format: `2015-08-24T20:17:23Z`.
-pub fn format_time(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
+pub use crate::engine::format_time;
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 
 use super::errors;
 use super::schema::{CompanyRule, LeadSchema};
-use super::value;
+use crate::engine::value;
 use marketo_types::envelope::ApiError;
 use serde_json::{Map, Value};
 

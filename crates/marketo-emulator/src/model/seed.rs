@@ -5,8 +5,9 @@
 //! id is replaced) and `partitionName` (default: the default partition). All or nothing.
 
 use super::errors::{self};
+use super::format_time;
 use super::schema::LeadSchema;
-use super::{format_time, value};
+use crate::engine::value;
 use crate::store::{leads, lists, Store};
 use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;

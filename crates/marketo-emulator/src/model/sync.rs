@@ -21,9 +21,10 @@
 //! The whole call is one transaction; records see the effect of earlier records of the same call.
 
 use super::errors::{self, skip};
+use super::format_time;
 use super::record::{self, CheckedRecord};
 use super::schema::{FieldDef, LeadSchema};
-use super::{format_time, value};
+use crate::engine::value;
 use crate::fault::records::{held_reason, Held};
 use crate::store::leads::{self, KeyColumn, StoredLead};
 use crate::store::{Store, StoreError};

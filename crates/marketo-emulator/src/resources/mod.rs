@@ -10,12 +10,15 @@ mod activities;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
+mod companies;
 mod identity;
 mod leads;
 mod lists;
+pub mod objects;
 mod stats;
 
 use crate::config::ApiUser;
+use crate::engine::ObjectSchema;
 use crate::fault::records::Held;
 use crate::http::error::{Failure, Reply};
 use crate::http::extract::Params;
@@ -25,20 +28,46 @@ use chrono::{DateTime, Utc};
 use marketo_types::envelope::Envelope;
 use serde_json::Value;
 
-/// Every resource's operation table.
-pub const ALL: &[&[Route]] = &[
-    identity::ROUTES,
-    leads::ROUTES,
-    lists::ROUTES,
-    activities::ROUTES,
-    stats::ROUTES,
-    bulk_import::ROUTES,
-    bulk_export::ROUTES,
+/// A resource: its operation rows and, for a Lead Database object type on the generic engine, its
+/// descriptor.
+#[derive(Debug, Clone, Copy)]
+pub struct Resource {
+    /// Its operations.
+    pub routes: &'static [Route],
+    /// The object type's descriptor (companies, opportunities, ...), when it is one.
+    pub object: Option<fn() -> ObjectSchema>,
+}
+
+impl Resource {
+    /// A resource that is not an object type.
+    pub const fn routes(routes: &'static [Route]) -> Resource {
+        Resource {
+            routes,
+            object: None,
+        }
+    }
+}
+
+/// Every resource the emulator serves.
+pub const ALL: &[Resource] = &[
+    Resource::routes(identity::ROUTES),
+    Resource::routes(leads::ROUTES),
+    Resource::routes(lists::ROUTES),
+    Resource::routes(activities::ROUTES),
+    Resource::routes(stats::ROUTES),
+    Resource::routes(bulk_import::ROUTES),
+    Resource::routes(bulk_export::ROUTES),
+    companies::RESOURCE,
 ];
 
 /// Every route of every resource.
 pub fn routes() -> impl Iterator<Item = &'static Route> {
-    ALL.iter().flat_map(|r| r.iter())
+    ALL.iter().flat_map(|r| r.routes.iter())
+}
+
+/// The descriptors of every object type on the generic engine.
+pub fn object_types() -> impl Iterator<Item = ObjectSchema> {
+    ALL.iter().filter_map(|r| r.object.map(|f| f()))
 }
 
 /// One authenticated, admitted call.

@@ -47,6 +47,19 @@ const STEPS: &[&str] = &[
          data BLOB NOT NULL,
          PRIMARY KEY (file, seq)
      ) WITHOUT ROWID;",
+    // 3: records of the generic object types (companies, opportunities, custom objects...).
+    "CREATE TABLE IF NOT EXISTS objects (
+         kind TEXT NOT NULL,
+         id INTEGER NOT NULL,
+         guid TEXT,
+         dedupe TEXT,
+         created_at TEXT NOT NULL,
+         updated_at TEXT NOT NULL,
+         data TEXT NOT NULL,
+         PRIMARY KEY (kind, id)
+     ) WITHOUT ROWID;
+     CREATE UNIQUE INDEX IF NOT EXISTS objects_dedupe ON objects(kind, dedupe) WHERE dedupe IS NOT NULL;
+     CREATE UNIQUE INDEX IF NOT EXISTS objects_guid ON objects(kind, guid) WHERE guid IS NOT NULL;",
 ];
 
 /// Bring the database to the latest version.

@@ -15,10 +15,15 @@ pub mod kv;
 pub mod leads;
 pub mod lists;
 mod migrate;
+pub mod objects;
 
 use rusqlite::Connection;
 use std::path::Path;
 use std::sync::Mutex;
+
+/// The connection storage functions take. Only storage code (this module) runs SQL on it; others pass it
+/// through from [`Store::with`] and [`Store::transaction`].
+pub type Db = Connection;
 
 /// A storage failure: the model turns it into 611 "System error".
 #[derive(Debug, thiserror::Error)]
@@ -93,7 +98,7 @@ impl Store {
         self.transaction(|db| {
             db.execute_batch(
                 "DELETE FROM list_members; DELETE FROM lists; DELETE FROM leads; \
-                 DELETE FROM activities; DELETE FROM bulk_chunks; \
+                 DELETE FROM activities; DELETE FROM bulk_chunks; DELETE FROM objects; \
                  DELETE FROM sqlite_sequence WHERE name IN ('leads', 'activities');",
             )?;
             Ok::<(), StoreError>(())

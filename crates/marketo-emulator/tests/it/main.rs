@@ -6,6 +6,7 @@ mod admin;
 mod bulk_extract;
 mod bulk_import;
 mod catalogue;
+mod companies;
 mod endpoints;
 mod faults;
 mod identity;

@@ -119,6 +119,24 @@ const MEANINGS_1006: &[Meaning] = &[
     },
 ];
 
+const MEANINGS_1013: &[Meaning] = &[
+    Meaning {
+        name: "object-not-found",
+        message: "Object not found",
+        matches: &["object not found"],
+        description: "An object fetched by id (a list, a campaign, a custom activity type) does not exist.",
+        handling: H::RecordSkipped,
+    },
+    Meaning {
+        name: "record-not-found",
+        message: "Record not found",
+        matches: &["record not found"],
+        description: "A delete or updateOnly of a company, opportunity, sales person or named account named a \
+                      record that does not exist (the object APIs' wording): that record is skipped.",
+        handling: H::RecordSkipped,
+    },
+];
+
 const MEANINGS_1016: &[Meaning] = &[Meaning {
     name: "queue-full",
     message: "Too many imports",
@@ -325,7 +343,10 @@ pub static CATALOGUE: &[CodeInfo] = &[
     ),
     skip(1012, "Invalid cookie value '%s'",
         "An invalid cookie value (Associate Lead, or Get Leads by Filter Type with filterType=cookies)."),
-    skip(1013, "Object not found", "The object (list, campaign, ...) fetched by id does not exist."),
+    meanings(
+        skip(1013, "Object not found", "The object (list, campaign, ...) fetched by id does not exist."),
+        MEANINGS_1013,
+    ),
     skip(1014, "Failed to create Object", "The object (list, ...) could not be created."),
     skip(1015, "Lead not in list", "The lead is not a member of the list."),
     meanings(

@@ -5,13 +5,13 @@
 //! a bad boolean or email). Numbers sent as strings are accepted; a boolean sent as `null` is stored as `false`
 //! (recorded). `""` clears a non-text field [INF].
 
+use super::field::{DataType, FieldDef};
 use super::format_time;
-use super::schema::{DataType, FieldDef};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde_json::{Number, Value};
 
 /// The value to store for `raw`, or `Err(())` when it does not fit the field (the caller reports 1003).
-pub(super) fn normalise(field: &FieldDef, raw: &Value, reject_too_long: bool) -> Result<Value, ()> {
+pub(crate) fn normalise(field: &FieldDef, raw: &Value, reject_too_long: bool) -> Result<Value, ()> {
     let t = field.data_type;
     if raw.is_null() {
         return Ok(if t == DataType::Boolean {
@@ -93,7 +93,7 @@ fn text(field: &FieldDef, raw: &Value, reject_too_long: bool) -> Result<Value, (
 }
 
 /// An ASCII address: one `@`, a non-empty local part, a dotted domain of letters, digits and hyphens.
-pub(super) fn is_email(e: &str) -> bool {
+pub(crate) fn is_email(e: &str) -> bool {
     if !e.is_ascii()
         || e.len() > 254
         || e.chars()
@@ -173,7 +173,7 @@ fn datetime(raw: &Value) -> Result<Value, ()> {
 }
 
 /// ISO 8601 / W3C: with `Z`, `+hh:mm` or `+hhmm`, or no offset (UTC); a bare date is midnight UTC.
-pub(super) fn parse_datetime(s: &str) -> Option<DateTime<Utc>> {
+pub(crate) fn parse_datetime(s: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&Utc));
     }

@@ -1,0 +1,241 @@
+//! Sync: create and update records by `action` and `dedupeBy`, one result per input record in input order.
+
+use super::key::{self, Key};
+use super::{checked_input, done, invalid_data, skipped, KeyBy};
+use crate::engine::format_time;
+use crate::engine::schema::{IdKind, ObjectSchema, Write};
+use crate::engine::value;
+use crate::fault::records::{held_reason, Held};
+use crate::store::objects as rows;
+use crate::store::{Db, Store, StoreError};
+use chrono::{DateTime, Utc};
+use marketo_types::envelope::ApiError;
+use marketo_types::record::{RecordResult, RecordStatus};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// A sync call.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncRequest {
+    /// `action`; `None`: createOrUpdate.
+    pub action: Option<String>,
+    /// `dedupeBy`; `None`: dedupeFields.
+    pub dedupe_by: Option<String>,
+    /// The records.
+    pub input: Vec<Value>,
+    /// Records a record-level fault answers skipped without applying them.
+    pub held: Option<Held>,
+}
+
+impl SyncRequest {
+    /// A createOrUpdate by dedupe fields of `input`.
+    pub fn new(input: Vec<Value>) -> Self {
+        SyncRequest {
+            input,
+            ..SyncRequest::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    CreateOnly,
+    UpdateOnly,
+    CreateOrUpdate,
+}
+
+fn action(value: Option<&str>) -> Result<Action, ApiError> {
+    match value.map(str::trim) {
+        None | Some("") | Some("createOrUpdate") => Ok(Action::CreateOrUpdate),
+        Some("createOnly") => Ok(Action::CreateOnly),
+        Some("updateOnly") => Ok(Action::UpdateOnly),
+        Some(other) => Err(ApiError::catalogued(1001, &[other, "action"])),
+    }
+}
+
+/// Sync `req` into `schema`'s records at `now`.
+pub fn sync(
+    store: &Store,
+    schema: &ObjectSchema,
+    req: &SyncRequest,
+    now: DateTime<Utc>,
+) -> Result<Vec<RecordResult>, ApiError> {
+    let action = action(req.action.as_deref())?;
+    let by = KeyBy::parse(req.dedupe_by.as_deref(), "dedupeBy")?;
+    checked_input(schema, &req.input)?;
+    let at = format_time(now);
+    let mut seen = HashSet::new();
+    store.transaction(|db| {
+        req.input
+            .iter()
+            .enumerate()
+            .map(|(seq, raw)| {
+                if let Some(reason) = held_reason(req.held.as_ref(), seq) {
+                    return Ok(skipped(seq, reason));
+                }
+                let one = One {
+                    schema,
+                    action,
+                    by,
+                    at: &at,
+                };
+                Ok(match one.run(db, raw, &mut seen)? {
+                    Ok(result) => result.with_seq(seq),
+                    Err(reason) => skipped(seq, reason),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()
+            .map_err(ApiError::from)
+    })
+}
+
+/// The outcome of one record before it is numbered.
+struct Applied(RecordResult);
+
+impl Applied {
+    fn with_seq(mut self, seq: usize) -> RecordResult {
+        self.0.seq = Some(seq as u32);
+        self.0
+    }
+}
+
+struct One<'a> {
+    schema: &'a ObjectSchema,
+    action: Action,
+    by: KeyBy,
+    at: &'a str,
+}
+
+impl One<'_> {
+    fn run(
+        &self,
+        db: &Db,
+        raw: &Value,
+        seen: &mut HashSet<Key>,
+    ) -> Result<Result<Applied, ApiError>, StoreError> {
+        let schema = self.schema;
+        if schema.rules.crm_owned() {
+            return Ok(Err(ApiError::catalogued(1018, &[])));
+        }
+        let Some(record) = raw.as_object() else {
+            return Ok(Err(invalid_data()));
+        };
+        if self.by == KeyBy::IdField && self.action == Action::CreateOnly {
+            return Ok(Err(invalid_data()));
+        }
+        let values = match checked(schema, record) {
+            Ok(v) => v,
+            Err(reason) => return Ok(Err(reason)),
+        };
+        let key = match key::of(schema, self.by, record) {
+            Ok(k) => k,
+            Err(reason) => return Ok(Err(reason)),
+        };
+        if !seen.insert(key.clone()) {
+            return Ok(Err(ApiError::catalogued(1036, &[])));
+        }
+        let found = key::find(db, schema, &key)?;
+        match (self.action, found) {
+            (Action::CreateOnly, Some(_)) => Ok(Err(ApiError::catalogued(1017, &[]))),
+            (Action::UpdateOnly, None) => Ok(Err(record_not_found())),
+            (_, None) => self.create(db, values),
+            (_, Some(stored)) => self.update(db, stored, values),
+        }
+    }
+
+    fn create(
+        &self,
+        db: &Db,
+        values: Map<String, Value>,
+    ) -> Result<Result<Applied, ApiError>, StoreError> {
+        let schema = self.schema;
+        let write = Write {
+            data: &values,
+            creating: true,
+        };
+        if let Some(reason) = schema.rules.check_write(db, &write)? {
+            return Ok(Err(reason));
+        }
+        let guid = (schema.id == IdKind::Guid).then(|| uuid::Uuid::new_v4().to_string());
+        let dedupe = key::dedupe_key(schema, &values);
+        let id = rows::insert(
+            db,
+            &schema.kind,
+            guid.as_deref(),
+            dedupe.as_deref(),
+            self.at,
+            &values,
+        )?;
+        let stored = rows::StoredObject {
+            id,
+            guid,
+            created_at: self.at.to_owned(),
+            updated_at: self.at.to_owned(),
+            data: values,
+        };
+        Ok(Ok(Applied(super::done(
+            0,
+            schema,
+            &stored,
+            RecordStatus::Created,
+        ))))
+    }
+
+    fn update(
+        &self,
+        db: &Db,
+        mut stored: rows::StoredObject,
+        values: Map<String, Value>,
+    ) -> Result<Result<Applied, ApiError>, StoreError> {
+        let schema = self.schema;
+        // The dedupe fields name the record; an update does not change them.
+        for (name, v) in values {
+            if !schema.dedupe_fields.contains(&name) {
+                stored.data.insert(name, v);
+            }
+        }
+        let write = Write {
+            data: &stored.data,
+            creating: false,
+        };
+        if let Some(reason) = schema.rules.check_write(db, &write)? {
+            return Ok(Err(reason));
+        }
+        let dedupe = key::dedupe_key(schema, &stored.data);
+        rows::update(
+            db,
+            &schema.kind,
+            stored.id,
+            dedupe.as_deref(),
+            self.at,
+            &stored.data,
+        )?;
+        Ok(Ok(Applied(done(0, schema, &stored, RecordStatus::Updated))))
+    }
+}
+
+/// 1013 "Record not found" (the object APIs' wording of 1013).
+pub(super) fn record_not_found() -> ApiError {
+    ApiError::of_meaning(1013, "record-not-found", &[])
+}
+
+/// The record's field values, checked and normalised: an unknown field is 1006, a value that does not fit its
+/// type 1003; system fields (id, createdAt, updatedAt) are not written.
+fn checked(
+    schema: &ObjectSchema,
+    record: &Map<String, Value>,
+) -> Result<Map<String, Value>, ApiError> {
+    let mut out = Map::new();
+    for (name, raw) in record {
+        let field = schema
+            .field(name)
+            .ok_or_else(|| ApiError::of_meaning(1006, "field", &[name]))?;
+        if schema.is_system(name) || field.read_only {
+            continue;
+        }
+        let v = value::normalise(field, raw, true)
+            .map_err(|()| ApiError::of_meaning(1003, "invalid-field-value", &[name]))?;
+        out.insert(name.clone(), v);
+    }
+    Ok(out)
+}

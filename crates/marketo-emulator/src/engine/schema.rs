@@ -1,0 +1,170 @@
+//! An object type's descriptor: its name, id field, dedupe fields, searchable fields and fields, plus the
+//! rules that are its own ([`ObjectRules`]). The engine's operations read nothing else, so a new type is a
+//! descriptor, not a copy of the engine.
+//!
+//! ```
+//! use marketo_emulator::engine::{DataType, FieldDef, IdKind, ObjectSchema};
+//! let car = ObjectSchema::new("car_c", "Car", IdKind::Guid, &["vin"])
+//!     .with_field(FieldDef::new("vin", "VIN", DataType::String))
+//!     .with_field(FieldDef::new("color", "Color", DataType::String));
+//! assert_eq!(car.id_field(), "marketoGUID");
+//! assert!(car.field("createdAt").is_some());
+//! assert_eq!(car.searchable, vec![vec!["vin".to_string()], vec!["marketoGUID".to_string()]]);
+//! ```
+
+use super::field::{DataType, FieldDef};
+use crate::store::{Db, StoreError};
+use marketo_types::envelope::ApiError;
+use serde_json::{Map, Value};
+use std::fmt::Debug;
+use std::sync::Arc;
+
+/// How records of a type are named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    /// An integer `id` (companies, sales persons).
+    Integer,
+    /// A `marketoGUID` string (opportunities, named accounts, custom objects).
+    Guid,
+}
+
+/// What one write is about to do, for a type's own rules.
+#[derive(Debug)]
+pub struct Write<'a> {
+    /// The record's field values after the write.
+    pub data: &'a Map<String, Value>,
+    /// True for a new record.
+    pub creating: bool,
+}
+
+/// A type's own rules, asked by the engine inside the write's transaction. Each default allows.
+pub trait ObjectRules: Send + Sync + Debug {
+    /// Before a record is created or updated: `Err` skips it with that reason (718 for an unknown sales
+    /// person, say).
+    fn check_write(&self, _db: &Db, _write: &Write<'_>) -> Result<Option<ApiError>, StoreError> {
+        Ok(None)
+    }
+
+    /// Before a record is deleted: `Some` skips it with that reason (1022 while others use it, say).
+    fn check_delete(
+        &self,
+        _db: &Db,
+        _data: &Map<String, Value>,
+    ) -> Result<Option<ApiError>, StoreError> {
+        Ok(None)
+    }
+
+    /// Whether every write is refused with 1018 "CRM Enabled" (types a native CRM sync owns).
+    fn crm_owned(&self) -> bool {
+        false
+    }
+}
+
+/// The rules of a type that has none of its own.
+#[derive(Debug, Default)]
+pub struct NoRules;
+
+impl ObjectRules for NoRules {}
+
+/// An object type.
+#[derive(Debug, Clone)]
+pub struct ObjectSchema {
+    /// Storage kind and paging-token tag (`company`, `car_c`).
+    pub kind: String,
+    /// The name `describe` reports (`Company`).
+    pub name: String,
+    /// How records are named.
+    pub id: IdKind,
+    /// The fields that identify a record for `dedupeBy: dedupeFields`.
+    pub dedupe_fields: Vec<String>,
+    /// The field sets a read may filter by (`filterType`), in describe order.
+    pub searchable: Vec<Vec<String>>,
+    /// Every field: the system ones (id, createdAt, updatedAt) first.
+    pub fields: Vec<FieldDef>,
+    /// Records per sync, get or delete call.
+    pub max_batch: usize,
+    /// The type's own rules.
+    pub rules: Arc<dyn ObjectRules>,
+}
+
+fn system(name: &str, display: &str, data_type: DataType) -> FieldDef {
+    let mut f = FieldDef::new(name, display, data_type);
+    f.read_only = true;
+    f.standard = true;
+    f
+}
+
+impl ObjectSchema {
+    /// A type with its system fields, its dedupe fields searchable and its id field searchable.
+    pub fn new(kind: &str, name: &str, id: IdKind, dedupe_fields: &[&str]) -> ObjectSchema {
+        let id_field = match id {
+            IdKind::Integer => system("id", "Id", DataType::Integer),
+            IdKind::Guid => system("marketoGUID", "Marketo GUID", DataType::String),
+        };
+        let dedupe: Vec<String> = dedupe_fields.iter().map(|s| s.to_string()).collect();
+        ObjectSchema {
+            kind: kind.to_owned(),
+            name: name.to_owned(),
+            id,
+            searchable: vec![dedupe.clone(), vec![id_field.name.clone()]],
+            dedupe_fields: dedupe,
+            fields: vec![
+                id_field,
+                system("createdAt", "Created At", DataType::Datetime),
+                system("updatedAt", "Updated At", DataType::Datetime),
+            ],
+            max_batch: 300,
+            rules: Arc::new(NoRules),
+        }
+    }
+
+    /// Add a field.
+    pub fn with_field(mut self, field: FieldDef) -> ObjectSchema {
+        self.fields.push(field);
+        self
+    }
+
+    /// Add a searchable field set.
+    pub fn with_searchable(mut self, fields: &[&str]) -> ObjectSchema {
+        self.searchable
+            .push(fields.iter().map(|s| s.to_string()).collect());
+        self
+    }
+
+    /// Use these rules.
+    pub fn with_rules(mut self, rules: impl ObjectRules + 'static) -> ObjectSchema {
+        self.rules = Arc::new(rules);
+        self
+    }
+
+    /// The id field's name: `id` or `marketoGUID`.
+    pub fn id_field(&self) -> &'static str {
+        match self.id {
+            IdKind::Integer => "id",
+            IdKind::Guid => "marketoGUID",
+        }
+    }
+
+    /// The field named `name`.
+    pub fn field(&self, name: &str) -> Option<&FieldDef> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// Whether `name` is a system field (id, createdAt, updatedAt), which a write never sets.
+    pub fn is_system(&self, name: &str) -> bool {
+        matches!(name, "createdAt" | "updatedAt") || name == self.id_field()
+    }
+
+    /// Whether `fields` is one of the searchable field sets.
+    pub fn is_searchable(&self, fields: &[String]) -> bool {
+        self.searchable.iter().any(|s| s.as_slice() == fields)
+    }
+
+    /// The fields a read returns without `fields`: the id, the dedupe fields, updatedAt, createdAt.
+    pub fn default_fields(&self) -> Vec<String> {
+        std::iter::once(self.id_field().to_owned())
+            .chain(self.dedupe_fields.iter().cloned())
+            .chain(["updatedAt".to_owned(), "createdAt".to_owned()])
+            .collect()
+    }
+}
