@@ -5,5 +5,6 @@ mod commands;
 mod connect;
 mod errors;
 mod fidelity;
+mod limiter;
 mod support;
 mod sync;
