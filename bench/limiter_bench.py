@@ -183,6 +183,32 @@ def alone(a, d):
     return r
 
 
+LEASES_OF = """local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local n = 0
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf')) do
+  if string.find(id, ARGV[1], 1, true) then n = n + 1 end
+end
+return n"""
+
+
+def leases_back(stack, pid, since, tries=150):
+    """How long until the killed job holds no slot lease (polled with redis-cli, at most 30 s)."""
+    key = f"mkto-limiter:{{127.0.0.1:{stack.port}}}:leases"
+    rport = stack.url.rsplit(":", 1)[1].split("/")[0]
+    held_at_kill = None
+    for _ in range(tries):
+        out = subprocess.run(["redis-cli", "-p", rport, "--raw", "EVAL", LEASES_OF, "1", key, f":{pid}:"],
+                             capture_output=True, text=True, timeout=10).stdout.strip()
+        n = int(out) if out.isdigit() else -1
+        if held_at_kill is None:
+            held_at_kill = n
+        if n == 0:
+            return f"{time.time() - since:.1f} s (it held {held_at_kill})"
+        time.sleep(0.2)
+    return "not within 30 s"
+
+
 def kill(a, d):
     stack = Stack(a, d, True)
     try:
@@ -194,28 +220,37 @@ def kill(a, d):
         t0 = time.monotonic()
         procs = [stack.job(p) for p in paths]
         expected = a.jobs * a.rows / CEILING
-        time.sleep(expected / 2)  # half-way through
+        time.sleep(expected / 2 + 1.5)  # half-way through, as the window opens and calls are in flight
         killed_at = time.time()
+        pid = procs[0].pid
         procs[0].send_signal(signal.SIGKILL)
         procs[0].wait(timeout=30)
+        back_after = leases_back(stack, pid, killed_at)
         others = [finish(p) for p in procs[1:]]
         t_others = time.monotonic() - t0
         state = os.path.splitext(paths[0])[0] + ".state.json"
         done_before = None
         if os.path.exists(state):
             done_before = sum(b - a + 1 for a, b in json.load(open(state)).get("done", []))
-        sync = [t for t in stamps(stack.calls()) if t > killed_at]
-        window = [t for t in sync if t > killed_at + 5]
-        pace = (len(window) - 1) / (window[-1] - window[0]) if len(window) > 1 else 0
+        # Calls come in bursts as the window slides, so the pace is counted over whole windows.
+        sync = stamps(stack.calls())
+        first = sync[0] if sync else killed_at
+        per_window = [0] * (int((max(sync[-1], killed_at) - first) // WINDOW) + 1 if sync else 1)
+        for t in sync:
+            per_window[int((t - first) // WINDOW)] += 1
+        kill_window = int((killed_at - first) // WINDOW)
         view_now = subprocess.run([a.mkto, "usage", "--format", "json", "--limiter", stack.url],
                                   env=stack.env, capture_output=True, text=True, timeout=120)
         resumed = finish(stack.job(paths[0], ["--resume"]))
         wall = time.monotonic() - t0
-        print(f"[kill] {a.jobs} jobs x {a.rows} leads, job 0 killed with SIGKILL at {expected / 2:.0f} s "
+        print(f"[kill] {a.jobs} jobs x {a.rows} leads, job 0 killed with SIGKILL at {expected / 2 + 1.5:.1f} s "
               f"(its checkpoint: {done_before} records done)")
         print(f"  other jobs           {sum(o.get('created', 0) for o in others)} created, done at {t_others:.1f} s")
-        print(f"  pace after the kill  {pace:.2f} sync calls/s from 5 s after the kill to the end "
-              f"(ceiling {LIMIT / WINDOW:.2f})")
+        print(f"  slots of job 0       back {back_after} after the kill (lease time-to-live 6 s)")
+        shown = ", ".join(f"[{n}]" if i == kill_window else str(n) for i, n in enumerate(per_window))
+        print(f"  sync calls per 20 s  {shown} (from the first; [the kill's window]; the limit is {LIMIT})")
+        print(f"  the other three      {3 * a.rows / t_others:.0f} records/s together = "
+              f"{100 * 3 * a.rows / t_others / CEILING:.1f}% of the ceiling")
         try:
             jobs = json.loads(view_now.stdout)["limiter"]["jobs"]
             print(f"  leases after         {len(jobs)} job(s) hold slots once the others ended")
