@@ -140,9 +140,11 @@ impl SharedLimiter {
         };
         match url.scheme() {
             "redis" => {}
-            "rediss" => return bad(format!(
+            "rediss" => {
+                return bad(format!(
                 "{shown}: TLS (rediss://) is not built in; reach Redis through a local TLS tunnel"
-            )),
+            ))
+            }
             other => {
                 return bad(format!(
                     "{shown}: the scheme must be redis://, not {other}://"

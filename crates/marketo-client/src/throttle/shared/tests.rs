@@ -77,9 +77,8 @@ proptest! {
         let admitted: Vec<DateTime<Utc>> = runtime().block_on(async {
             let l = limits(limit, window_ms, 4);
             let mut tasks = Vec::new();
-            for j in 0..jobs {
+            for &n in calls.iter().take(jobs) {
                 let t = job(&server, &l);
-                let n = calls[j];
                 tasks.push(tokio::spawn(async move {
                     let mut at = Vec::new();
                     for _ in 0..n {
