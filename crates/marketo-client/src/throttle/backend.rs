@@ -85,7 +85,7 @@ pub(crate) trait Backend: Send + Sync + fmt::Debug {
     /// What the backend sees now, for `usage`. `None` for a backend that only knows this process.
     fn view(&self) -> BoxFuture<'_, Result<Option<LimiterView>, BackendError>>;
 
-    /// Stop every background task, as a job killed with SIGKILL would (tests).
-    #[cfg(test)]
+    /// Stop every background task (lease renewal): the client fell back to another backend, or a test plays
+    /// a job killed with SIGKILL.
     fn halt(&self) {}
 }

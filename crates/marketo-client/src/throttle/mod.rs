@@ -234,7 +234,11 @@ impl Throttle {
                     "{e}; going on with the local limiter, leaving {:.0}% of every limit to the other jobs",
                     f.reserve_share * 100.0
                 );
-                *self.backend.write().unwrap_or_else(|e| e.into_inner()) = local;
+                let lost = std::mem::replace(
+                    &mut *self.backend.write().unwrap_or_else(|e| e.into_inner()),
+                    local,
+                );
+                lost.halt();
                 Ok(())
             }
             None => Err(Error::new(ErrorKind::Limiter, e.message)),

@@ -339,7 +339,6 @@ impl Backend for RedisBackend {
         self.look().boxed()
     }
 
-    #[cfg(test)]
     fn halt(&self) {
         self.leases.halt();
     }
