@@ -48,7 +48,8 @@ pub fn parse_fallback(text: &str) -> Result<OnUnreachable, String> {
 #[derive(Debug, Clone, Default, Args)]
 pub struct LimiterArgs {
     /// Share the subscription's limits with every other job through Redis, e.g. redis://127.0.0.1:6379/0
-    /// [env: MKTO_LIMITER; profile key: limiter]
+    /// [env: MKTO_LIMITER; profile key: limiter]; a URL with a password is better given by the environment or
+    /// a profile, which stay out of shell history and `ps`.
     #[arg(long, global = true, value_name = "URL")]
     pub limiter: Option<LimiterUrl>,
     /// First part of the limiter's Redis keys [default: mkto-limiter] [profile key: limiter_prefix]
