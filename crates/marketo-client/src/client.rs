@@ -148,6 +148,7 @@ impl Client {
         UsageSnapshot {
             calls_sent: Stats::get(&i.stats.calls),
             window_used: i.throttle.window_used(),
+            waiting_for_window: i.throttle.waiting_for_window(),
             window_limit: i.throttle.window_limit(),
             in_flight: i.throttle.in_flight(),
             concurrency_limit: i.throttle.concurrency,

@@ -32,6 +32,7 @@ use chrono::{DateTime, Utc};
 use fallback::Fallback;
 use margin::MarginMeter;
 use marketo_types::clock::SharedClock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -81,6 +82,8 @@ pub(crate) struct Throttle {
     window: Duration,
     backend: RwLock<Arc<dyn Backend>>,
     fallback: Option<Fallback>,
+    /// Set while the asker waits for a place in the window.
+    window_wait: AtomicBool,
     clock: SharedClock,
 }
 
@@ -136,6 +139,7 @@ impl Throttle {
             window: limits.window,
             backend: RwLock::new(backend),
             fallback,
+            window_wait: AtomicBool::new(false),
             clock,
         }
     }
@@ -196,6 +200,7 @@ impl Throttle {
             let asked_at = self.clock.now();
             match backend.try_admit(Ask { margin }).await {
                 Ok(Verdict::Admitted(grant)) => {
+                    self.window_wait.store(false, Ordering::Relaxed);
                     tracing::trace!(at = %grant.at, margin_ms = margin.as_millis() as u64, "admitted");
                     return Ok((grant, backend, asked_at, margin));
                 }
@@ -205,6 +210,8 @@ impl Throttle {
                         wait_ms = retry_in.as_millis() as u64,
                         "waiting for the limiter"
                     );
+                    self.window_wait
+                        .store(hold == backend::Hold::Window, Ordering::Relaxed);
                     tokio::time::sleep(retry_in).await;
                 }
                 Ok(Verdict::QuotaSpent { reset, by_607 }) => {
@@ -306,6 +313,11 @@ impl Throttle {
     /// This client's places in the window now.
     pub(crate) fn window_used(&self) -> u32 {
         self.own().count(self.clock.now())
+    }
+
+    /// Whether a call waits now for a place in the window.
+    pub(crate) fn waiting_for_window(&self) -> bool {
+        self.window_wait.load(Ordering::Relaxed)
     }
 
     /// The calls allowed per window.

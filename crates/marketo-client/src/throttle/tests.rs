@@ -147,3 +147,23 @@ proptest! {
         }
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_call_waiting_for_the_window_says_so() {
+    let t = throttle(Limits {
+        calls_per_window: 1,
+        ..Limits::default()
+    });
+    let p = t.acquire().await.unwrap();
+    assert!(!t.waiting_for_window());
+    let t2 = t.clone();
+    let second = tokio::spawn(async move { t2.acquire().await.map(drop) });
+    tokio::task::yield_now().await;
+    assert!(
+        t.waiting_for_window(),
+        "the second call waits for the first's place"
+    );
+    t.settle(p, true, Settled::Through).await;
+    second.await.unwrap().unwrap();
+    assert!(!t.waiting_for_window());
+}
