@@ -41,14 +41,16 @@ pub struct ConnectArgs {
     /// Share of every limit to leave to other integrations of the subscription, e.g. 0.2 [default: 0].
     #[arg(long, global = true)]
     pub reserve_share: Option<f64>,
+    #[command(flatten)]
+    pub limiter: crate::limiter::LimiterArgs,
 }
 
 impl ConnectArgs {
-    /// Apply the limit flags to a client builder.
+    /// Apply the limit flags (and the shared limiter: flag, `MKTO_LIMITER`, profile) to a client builder.
     pub fn apply_limits(
         &self,
         mut b: marketo_client::ClientBuilder,
-    ) -> marketo_client::ClientBuilder {
+    ) -> anyhow::Result<marketo_client::ClientBuilder> {
         if let Some((calls, window)) = self.rate_limit {
             b = b.rate_limit(calls, window);
         }
@@ -61,7 +63,9 @@ impl ConnectArgs {
         if let Some(share) = self.reserve_share {
             b = b.reserve_share(share);
         }
-        b
+        let profile = load_profile(self.profile.as_deref()).unwrap_or_default();
+        self.limiter
+            .apply(b, env("MKTO_LIMITER"), profile.limiter())
     }
 }
 
@@ -112,6 +116,21 @@ struct Profile {
     endpoint: Option<String>,
     client_id: Option<String>,
     client_secret: Option<String>,
+    limiter: Option<String>,
+    limiter_prefix: Option<String>,
+    limiter_fallback: Option<String>,
+    limiter_daily_quota: Option<u64>,
+}
+
+impl Profile {
+    fn limiter(self) -> crate::limiter::ProfileLimiter {
+        crate::limiter::ProfileLimiter {
+            url: self.limiter,
+            prefix: self.limiter_prefix,
+            fallback: self.limiter_fallback,
+            daily_quota: self.limiter_daily_quota,
+        }
+    }
 }
 
 /// The config file path: `$XDG_CONFIG_HOME/mkto/config.toml`, else `~/.config/mkto/config.toml`.

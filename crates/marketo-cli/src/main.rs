@@ -9,6 +9,7 @@ mod export_run;
 mod fidelity;
 mod ids;
 mod input;
+mod limiter;
 mod output;
 mod progress;
 mod rejects;

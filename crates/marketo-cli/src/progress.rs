@@ -148,7 +148,7 @@ impl Reporter {
 fn status_text(client: &Client, done: u64, started: tokio::time::Instant) -> String {
     let u = client.usage_snapshot();
     let secs = started.elapsed().as_secs_f64().max(0.001);
-    let waiting = if u.window_used >= u.window_limit {
+    let waiting = if u.window_used >= u.window_limit || u.waiting_for_window {
         "  (waiting for the rate window)"
     } else if u.daily_remaining() == 0 {
         "  (daily quota used)"

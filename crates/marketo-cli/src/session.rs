@@ -68,7 +68,7 @@ impl Session {
         };
         match resolve(args)? {
             Target::Instance(i) => {
-                let client = observe(args.apply_limits(Client::builder()))
+                let client = observe(args.apply_limits(Client::builder())?)
                     .endpoint(i.endpoint)
                     .credentials(i.client_id, i.client_secret)
                     .build()
@@ -80,7 +80,7 @@ impl Session {
             }
             Target::Emulator { db, forced } => {
                 let emu = start_embedded(&db, forced, quiet).await?;
-                let client = observe(args.apply_limits(Client::builder()))
+                let client = observe(args.apply_limits(Client::builder())?)
                     .endpoint(emu.url())
                     .credentials(emu.client_id(), emu.client_secret())
                     .build()

@@ -3,6 +3,7 @@
 use crate::client::{Client, Inner};
 use crate::config::{parse_endpoint, Config, Limits, RetryPolicy, Timeouts};
 use crate::error::{Error, ErrorKind};
+use crate::limiter::SharedLimiter;
 use crate::progress::Progress;
 use crate::secret::Secret;
 use crate::transport::{ReqwestTransport, Transport};
@@ -44,6 +45,7 @@ pub struct ClientBuilder {
     clock: Option<SharedClock>,
     transport: Option<Arc<dyn Transport>>,
     progress: Option<Arc<dyn Progress>>,
+    limiter: Option<SharedLimiter>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -55,6 +57,7 @@ impl std::fmt::Debug for ClientBuilder {
             .field("limits", &self.limits)
             .field("retry", &self.retry)
             .field("timeouts", &self.timeouts)
+            .field("limiter", &self.limiter)
             .finish_non_exhaustive()
     }
 }
@@ -134,6 +137,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Share the limits with every other job of the subscription through Redis (default: the limits hold for
+    /// this client and its clones only). See [`SharedLimiter`].
+    pub fn shared_limiter(mut self, limiter: SharedLimiter) -> Self {
+        self.limiter = Some(limiter);
+        self
+    }
+
     /// The retry policy.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
@@ -187,6 +197,7 @@ impl ClientBuilder {
             limits: self.limits,
             retry: self.retry,
             timeouts: self.timeouts,
+            limiter: self.limiter,
         };
         config.validate()?;
         let transport = match self.transport {

@@ -33,9 +33,10 @@ impl Inner {
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
-            let permit = self.throttle.acquire().await?;
+            let mut permit = self.throttle.acquire().await?;
             let token = self.auth.token().await?;
             let http = request.to_http(&self.base, Some(token.clone()));
+            permit.sent(self.clock.now());
             let span = tracing::info_span!(
                 "marketo_call",
                 method = http.method.as_str(),
@@ -62,7 +63,7 @@ impl Inner {
                 }
                 _ => Settled::Through,
             };
-            self.throttle.settle(permit, counted, settled);
+            self.throttle.settle(permit, counted, settled).await;
             let failure = match outcome {
                 Ok(envelope) => {
                     span.record("request_id", envelope.request_id.as_str());
@@ -81,6 +82,9 @@ impl Inner {
             }
             if let Some(code) = failure.code {
                 span.record("code", code);
+            }
+            if failure.code == Some(607) {
+                self.throttle.quota_spent(self.clock.now()).await;
             }
             self.emit(ProgressEvent::CallFinished {
                 path: request.path.clone(),
@@ -200,13 +204,9 @@ impl Inner {
         }
         if kind == ErrorKind::QuotaExhausted {
             let now = self.clock.now();
-            // 607 stops every call of the client; the export allowance (1029) only concerns bulk export.
-            let reset = if f.code == Some(607) {
-                self.throttle.daily.exhaust(now)
-            } else {
-                next_reset(now)
-            };
-            e = e.with_reset_at(reset);
+            // A 607 has already stopped the whole client (and every job sharing its limiter) until the reset;
+            // the export allowance (1029) only concerns bulk export.
+            e = e.with_reset_at(next_reset(now));
         }
         e
     }

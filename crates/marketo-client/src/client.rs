@@ -6,6 +6,7 @@ use crate::builder::ClientBuilder;
 use crate::config::Config;
 use crate::endpoints::{Activities, Bulk, Leads, Lists, UsageStats};
 use crate::error::Error;
+use crate::limiter::LimiterView;
 use crate::progress::{Progress, ProgressEvent, Stats};
 use crate::redact::Redactor;
 use crate::retry::RetryBudget;
@@ -66,7 +67,12 @@ impl Inner {
             redactor.clone(),
         );
         Inner {
-            throttle: Throttle::new(&config.limits, clock.clone()),
+            throttle: Throttle::new(
+                &config.limits,
+                config.limiter.as_ref(),
+                &config.endpoint,
+                clock.clone(),
+            ),
             budget: RetryBudget::new(config.retry.budget),
             base,
             config,
@@ -128,6 +134,12 @@ impl Client {
         &self.inner.config
     }
 
+    /// What the shared limiter sees now, across every job of the subscription: `None` without one (or after
+    /// falling back to the local limiter). Reads Redis; makes no API call.
+    pub async fn limiter_view(&self) -> Result<Option<LimiterView>, Error> {
+        self.inner.throttle.view().await
+    }
+
     /// How much of its limits the client (with its clones) uses now.
     pub fn usage_snapshot(&self) -> UsageSnapshot {
         let i = &self.inner;
@@ -135,8 +147,9 @@ impl Client {
         let (daily_used, daily_limit, quota_resets_at) = i.throttle.daily.usage(now);
         UsageSnapshot {
             calls_sent: Stats::get(&i.stats.calls),
-            window_used: i.throttle.window.used(now),
-            window_limit: i.throttle.window.limit(),
+            window_used: i.throttle.window_used(),
+            waiting_for_window: i.throttle.waiting_for_window(),
+            window_limit: i.throttle.window_limit(),
             in_flight: i.throttle.in_flight(),
             concurrency_limit: i.throttle.concurrency,
             daily_used,

@@ -55,7 +55,7 @@ impl Limits {
         self
     }
 
-    fn keep(&self, n: u64) -> u64 {
+    pub(crate) fn keep(&self, n: u64) -> u64 {
         ((n as f64) * (1.0 - self.reserve_share)).floor().max(1.0) as u64
     }
 
@@ -189,6 +189,8 @@ pub struct Config {
     pub retry: RetryPolicy,
     /// Timeouts.
     pub timeouts: Timeouts,
+    /// The limiter shared with other jobs through Redis, if any (else the limits hold for this process).
+    pub limiter: Option<crate::limiter::SharedLimiter>,
 }
 
 impl Config {
@@ -200,6 +202,9 @@ impl Config {
             return Err(Error::new(ErrorKind::Config, "client secret is empty"));
         }
         self.limits.validate()?;
+        if let Some(l) = &self.limiter {
+            l.validate()?;
+        }
         self.retry.validate()?;
         self.timeouts.validate()
     }

@@ -11,6 +11,9 @@ pub struct UsageSnapshot {
     pub calls_sent: u64,
     /// Calls in the current rate window.
     pub window_used: u32,
+    /// Whether a call waits now for a place in the window (this client's, or the shared limiter's, which other
+    /// jobs fill too).
+    pub waiting_for_window: bool,
     /// Calls allowed per window (after the reserve).
     pub window_limit: u32,
     /// Calls in flight.

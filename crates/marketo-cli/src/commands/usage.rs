@@ -1,5 +1,6 @@
 //! `mkto usage`: API calls used today and in the last 7 days, and errors by code, from Marketo's stats
-//! endpoints (`/rest/v1/stats/usage*.json`, `/rest/v1/stats/errors*.json`). These calls count too.
+//! endpoints (`/rest/v1/stats/usage*.json`, `/rest/v1/stats/errors*.json`). These calls count too. With
+//! `--limiter`, also what the shared limiter sees (window, slots, today's count, jobs holding slots).
 
 use crate::commands::leads::sync::SummaryFormat;
 use crate::connect::ConnectArgs;
@@ -83,8 +84,10 @@ pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
             ))
         }
         .await;
+        let limiter = session.client.limiter_view().await;
         session.close().await;
         let (today, week, et, ew) = result.context("reading the usage statistics")?;
+        let limiter = limiter.context("reading the shared limiter")?;
         if a.format == SummaryFormat::Json {
             let v = json!({
                 "calls_today": today.iter().map(|d| d.total).sum::<u64>(),
@@ -93,10 +96,14 @@ pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
                 "users_today": today.iter().flat_map(|d| d.users.clone()).collect::<Vec<_>>(),
                 "errors_today": by_code(&et),
                 "errors_last_7_days": by_code(&ew),
+                "limiter": limiter,
             });
             crate::output::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))?;
         } else {
-            crate::output::write_stdout(&table(&today, &week, &et, &ew))?;
+            let shared = limiter.as_ref().map(crate::limiter::table);
+            crate::output::write_stdout(
+                &(table(&today, &week, &et, &ew) + &shared.unwrap_or_default()),
+            )?;
         }
         Ok(ExitCode::SUCCESS)
     })

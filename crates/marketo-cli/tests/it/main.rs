@@ -6,6 +6,7 @@ mod commands;
 mod connect;
 mod errors;
 mod fidelity;
+mod limiter;
 mod serve;
 mod support;
 mod sync;

@@ -29,6 +29,8 @@ pub enum ErrorKind {
     Transport,
     /// The response could not be understood.
     Protocol,
+    /// The shared limiter (Redis) cannot be reached and the client was told to stop then.
+    Limiter,
 }
 
 impl ErrorKind {
@@ -47,6 +49,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too large",
             ErrorKind::Transport => "transport failure",
             ErrorKind::Protocol => "unexpected response",
+            ErrorKind::Limiter => "shared limiter unreachable",
         }
     }
 
@@ -58,6 +61,7 @@ impl ErrorKind {
                 | ErrorKind::Auth
                 | ErrorKind::QuotaExhausted
                 | ErrorKind::RetryBudgetExhausted
+                | ErrorKind::Limiter
         )
     }
 }

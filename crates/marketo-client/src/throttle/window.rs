@@ -1,177 +1,138 @@
-//! The exact sliding window, shared, with waiting.
+//! The exact sliding window, kept as the expiry times of the places it holds: a call admitted at `t` with a
+//! margin `m` holds its place until `t + window + m`. A call is admitted while fewer places than the cap are
+//! held. Each call carries its own margin, so jobs whose network delays differ can share one window safely:
+//! the margin belongs to the call that needed it.
 
-use super::adaptive::AdaptiveCap;
-use super::until;
 use chrono::{DateTime, Utc};
-use marketo_types::clock::SharedClock;
-use marketo_types::limits::SlidingWindow;
-use std::sync::Mutex;
-use std::time::Duration;
+use std::collections::BTreeMap;
 
-/// `limit` calls per `window` (the configured window plus its margin), exact.
-#[derive(Debug)]
-pub(crate) struct RateWindow {
-    inner: Mutex<Windows>,
-    /// Least time between two admissions, and the earliest next one.
-    spacing: chrono::Duration,
-    next_free: Mutex<Option<DateTime<Utc>>>,
+/// Places held in the window, by expiry time (a multiset).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ExpiryWindow {
+    expiries: BTreeMap<DateTime<Utc>, u32>,
+    held: u32,
 }
 
-/// The exact window at the configured limit, and the adaptive cap under it, behind one lock.
-#[derive(Debug)]
-struct Windows {
-    exact: SlidingWindow,
-    adaptive: AdaptiveCap,
-}
-
-impl Windows {
-    fn try_admit(&mut self, now: DateTime<Utc>) -> Result<(), DateTime<Utc>> {
-        self.adaptive.check(now)?;
-        self.exact.try_admit(now)?;
-        self.adaptive.record(now);
-        Ok(())
-    }
-}
-
-impl RateWindow {
-    #[cfg(test)]
-    pub(crate) fn new(limit: u32, window: Duration) -> Self {
-        Self::with_spacing(limit, window, Duration::ZERO)
-    }
-
-    /// A window that also keeps `spacing` between two admissions.
-    pub(crate) fn with_spacing(limit: u32, window: Duration, spacing: Duration) -> Self {
-        RateWindow {
-            inner: Mutex::new(Windows {
-                exact: SlidingWindow::new(limit, window),
-                adaptive: AdaptiveCap::new(
-                    limit,
-                    chrono::Duration::from_std(window).unwrap_or_default(),
-                ),
-            }),
-            spacing: chrono::Duration::from_std(spacing).unwrap_or_default(),
-            next_free: Mutex::new(None),
-        }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Windows> {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Wait until the window admits a call, and admit it. Returns the admission time.
-    pub(crate) async fn admit(&self, clock: &SharedClock) -> DateTime<Utc> {
-        loop {
-            let now = clock.now();
-            if let Some(at) = self.reserve_start(now) {
-                tokio::time::sleep(until(now, at)).await;
-                continue;
+impl ExpiryWindow {
+    /// Free the places whose expiry is at or before `now`.
+    fn prune(&mut self, now: DateTime<Utc>) {
+        while let Some(entry) = self.expiries.first_entry() {
+            if *entry.key() > now {
+                break;
             }
-            let next = self.lock().try_admit(now);
-            match next {
-                Ok(()) => return now,
-                Err(at) => {
-                    tracing::debug!(
-                        wait_ms = until(now, at).as_millis() as u64,
-                        "rate window full: waiting"
-                    );
-                    tokio::time::sleep(until(now, at)).await;
-                }
+            self.held -= entry.remove();
+        }
+    }
+
+    /// Places held at `now`.
+    pub(crate) fn count(&mut self, now: DateTime<Utc>) -> u32 {
+        self.prune(now);
+        self.held
+    }
+
+    /// `Ok` when fewer than `cap` places are held at `now`; otherwise the time enough of them have expired for
+    /// one more call.
+    pub(crate) fn check(&mut self, now: DateTime<Utc>, cap: u32) -> Result<(), DateTime<Utc>> {
+        self.prune(now);
+        if self.held < cap {
+            return Ok(());
+        }
+        // The (held - cap + 1)-th expiry frees the place this call needs.
+        let mut to_skip = self.held - cap;
+        for (at, n) in &self.expiries {
+            if to_skip < *n {
+                return Err(*at);
             }
+            to_skip -= n;
         }
+        Err(now)
     }
 
-    /// With spacing: `Some(time)` to wait for, or `None` after reserving `now` as this call's start.
-    fn reserve_start(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        if self.spacing.is_zero() {
-            return None;
+    /// Hold a place until `expires`.
+    pub(crate) fn insert(&mut self, expires: DateTime<Utc>) {
+        *self.expiries.entry(expires).or_default() += 1;
+        self.held += 1;
+    }
+
+    /// Give back a place that would have expired at `expires`; false when there is none.
+    pub(crate) fn remove(&mut self, expires: DateTime<Utc>) -> bool {
+        let Some(n) = self.expiries.get_mut(&expires) else {
+            return false;
+        };
+        *n -= 1;
+        if *n == 0 {
+            self.expiries.remove(&expires);
         }
-        let mut next_free = self.next_free.lock().unwrap_or_else(|e| e.into_inner());
-        match *next_free {
-            Some(at) if at > now => Some(at),
-            _ => {
-                *next_free = Some(now + self.spacing);
-                None
-            }
-        }
+        self.held -= 1;
+        true
     }
 
-    /// Give back an admission made at `at`.
-    pub(crate) fn release(&self, at: DateTime<Utc>) {
-        let mut w = self.lock();
-        w.exact.release(at);
-        w.adaptive.release(at);
-    }
-
-    /// Marketo answered 606: lower the adaptive cap.
-    pub(crate) fn rate_limited(&self) {
-        let mut w = self.lock();
-        w.adaptive.rate_limited();
-        tracing::debug!(cap = w.adaptive.cap(), "606: calls per window capped lower");
-    }
-
-    /// A call got through: let the adaptive cap climb back.
-    pub(crate) fn got_through(&self) {
-        self.lock().adaptive.got_through();
-    }
-
-    /// Calls admitted in the window ending now.
-    pub(crate) fn used(&self, now: DateTime<Utc>) -> u32 {
-        self.lock().exact.count(now)
-    }
-
-    /// The limit.
-    pub(crate) fn limit(&self) -> u32 {
-        self.lock().exact.limit()
+    /// Every expiry still ahead of `now`, earliest first.
+    pub(crate) fn expiries(&mut self, now: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+        self.prune(now);
+        self.expiries
+            .iter()
+            .flat_map(|(at, n)| std::iter::repeat_n(*at, *n as usize))
+            .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use marketo_types::clock::TokioClock;
+    use chrono::TimeZone;
     use proptest::prelude::*;
-    use std::sync::Arc;
 
-    #[tokio::test(start_paused = true)]
-    async fn spacing_spreads_admissions_evenly() {
-        let clock: SharedClock = Arc::new(TokioClock::new());
-        let w = RateWindow::with_spacing(100, Duration::from_secs(2), Duration::from_millis(20));
-        let mut times = Vec::new();
-        for _ in 0..5 {
-            times.push(w.admit(&clock).await);
+    fn at(ms: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + chrono::Duration::milliseconds(ms)
+    }
+
+    #[test]
+    fn a_full_window_names_the_expiry_that_frees_a_place() {
+        let mut w = ExpiryWindow::default();
+        for ms in [100, 300, 200, 200] {
+            w.insert(at(ms));
         }
-        for pair in times.windows(2) {
-            assert_eq!((pair[1] - pair[0]).num_milliseconds(), 20);
-        }
+        assert_eq!(w.check(at(0), 4), Err(at(100)));
+        assert_eq!(
+            w.check(at(0), 2),
+            Err(at(200)),
+            "three must go: 100 and both 200"
+        );
+        assert_eq!(w.check(at(0), 1), Err(at(300)));
+        assert_eq!(
+            w.check(at(100), 4),
+            Ok(()),
+            "the place expiring at 100 is free at 100"
+        );
+        assert!(w.remove(at(200)));
+        assert!(!w.remove(at(250)));
+        assert_eq!(w.count(at(100)), 2);
+        assert_eq!(w.expiries(at(100)), vec![at(200), at(300)]);
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(24))]
-        /// However calls arrive, the shared window never admits more than its limit in any window.
+        /// Admitting only while fewer than `limit` places are held, each for the window plus a margin of its
+        /// own, never lets more than `limit` admissions into any span of one window.
         #[test]
-        fn the_window_never_admits_more_than_its_limit(limit in 1u32..8, window_ms in 10u64..2_000,
-                                                      gaps in proptest::collection::vec(0u64..300, 1..60)) {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build().unwrap();
-            let admitted = rt.block_on(async {
-                let clock: SharedClock = Arc::new(TokioClock::new());
-                let w = Arc::new(RateWindow::new(limit, Duration::from_millis(window_ms)));
-                let mut tasks = Vec::new();
-                for g in gaps {
-                    tokio::time::sleep(Duration::from_millis(g)).await;
-                    let (w, clock) = (w.clone(), clock.clone());
-                    tasks.push(tokio::spawn(async move {
-                        w.admit(&clock).await;
-                        clock.now()
-                    }));
+        fn no_window_ever_holds_more_than_the_limit(limit in 1u32..6, window in 10i64..500,
+                                                    asks in proptest::collection::vec((0i64..120, 0i64..50), 1..80)) {
+            let mut w = ExpiryWindow::default();
+            let mut admitted = Vec::new();
+            let mut now = 0;
+            for (gap, margin) in asks {
+                now += gap;
+                loop {
+                    match w.check(at(now), limit) {
+                        Ok(()) => break,
+                        Err(free) => now = (free - at(0)).num_milliseconds(),
+                    }
                 }
-                let mut times = Vec::new();
-                for t in tasks { times.push(t.await.unwrap()); }
-                times.sort();
-                times
-            });
+                w.insert(at(now + window + margin));
+                admitted.push(now);
+            }
             for run in admitted.windows(limit as usize + 1) {
-                let span = (run[limit as usize] - run[0]).num_milliseconds();
-                prop_assert!(span >= window_ms as i64, "{} calls within {span} ms", limit + 1);
+                prop_assert!(run[limit as usize] - run[0] >= window, "{run:?} in {window} ms");
             }
         }
     }

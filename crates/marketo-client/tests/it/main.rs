@@ -12,5 +12,6 @@ mod logging;
 mod records;
 mod requests;
 mod shaping;
+mod shared_limiter;
 mod support;
 mod transient;

@@ -30,17 +30,18 @@ impl Inner {
         let policy = &self.config.retry;
         let (mut transient, mut reauth) = (0u32, 0u32);
         loop {
-            let permit = self.throttle.acquire().await?;
+            let mut permit = self.throttle.acquire().await?;
             let token = self.auth.token().await?;
             let mut http = request.to_http(&self.base, Some(token.clone()));
             if let Some(from) = range_from.filter(|f| *f > 0) {
                 http.headers.push(("range", format!("bytes={from}-")));
             }
             Stats::bump(&self.stats.calls, 1);
+            permit.sent(self.clock.now());
             let sent = self.transport.send_streaming(http).await;
             let (handling, failure) = match sent {
                 Err(t) => {
-                    self.throttle.settle(permit, true, Settled::Through);
+                    self.throttle.settle(permit, true, Settled::Through).await;
                     (
                         Handling::RetryWithBackoff,
                         Error::new(ErrorKind::Transport, format!("{} failed", request.path))
@@ -52,7 +53,7 @@ impl Inner {
                         .header("content-type")
                         .is_some_and(|c| c.starts_with("application/json"));
                     if matches!(r.status, 200 | 206) && !json || r.status == 404 {
-                        self.throttle.settle(permit, true, Settled::Through);
+                        self.throttle.settle(permit, true, Settled::Through).await;
                         return Ok(r);
                     }
                     let status = r.status;
@@ -65,15 +66,17 @@ impl Inner {
                                 code,
                                 message: &first.message,
                             };
-                            self.throttle.settle(
-                                permit,
-                                crate::retry::counted_answer(answer),
-                                match code {
-                                    606 => Settled::RateLimited,
-                                    615 => Settled::ConcurrencyLimited,
-                                    _ => Settled::Through,
-                                },
-                            );
+                            self.throttle
+                                .settle(
+                                    permit,
+                                    crate::retry::counted_answer(answer),
+                                    match code {
+                                        606 => Settled::RateLimited,
+                                        615 => Settled::ConcurrencyLimited,
+                                        _ => Settled::Through,
+                                    },
+                                )
+                                .await;
                             let kind = match classify_answer(answer) {
                                 Handling::StopUntilQuotaReset => ErrorKind::QuotaExhausted,
                                 Handling::Reauthenticate => ErrorKind::Auth,
@@ -83,12 +86,17 @@ impl Inner {
                             let mut e = Error::new(kind, self.redactor.scrub(&first.message))
                                 .with_code(code)
                                 .with_request_id(envelope.map(|e| e.request_id));
-                            if kind == ErrorKind::QuotaExhausted {
+                            if code == 607 {
+                                e = e.with_reset_at(
+                                    self.throttle.quota_spent(self.clock.now()).await,
+                                );
+                            } else if kind == ErrorKind::QuotaExhausted {
                                 e = e.with_reset_at(self.throttle.daily.exhaust(self.clock.now()));
                             }
                             (classify_answer(answer), e)
                         }
                         None if matches!(status, 200 | 206) => {
+                            self.throttle.settle(permit, true, Settled::Through).await;
                             // A JSON file after all (never for CSV exports): hand it back whole.
                             return Ok(StreamingResponse {
                                 status,
@@ -99,7 +107,7 @@ impl Inner {
                             });
                         }
                         None => {
-                            self.throttle.settle(permit, true, Settled::Through);
+                            self.throttle.settle(permit, true, Settled::Through).await;
                             let answer = Answer::Http(status);
                             (
                                 classify_answer(answer),
