@@ -31,6 +31,22 @@ pub fn render() -> String {
         "\n{} codes; the emulator produces {produced}, the client has tested handling for {handled}.",
         codes::CATALOGUE.len()
     );
+    let natural = codes::CATALOGUE
+        .iter()
+        .filter(|c| {
+            marketo_emulator::fidelity::production(c.code)
+                .is_some_and(|p| p.starts_with("naturally"))
+        })
+        .count();
+    let _ = writeln!(
+        s,
+        "{natural} of them come from their documented cause; the others only from a fault rule."
+    );
+    s.push_str(
+        "\n## Operations served\n\nThe operations of Marketo's official specs (`swagger-mapi.json`, \
+         `swagger-asset.json`) that `mkto serve` answers; the others answer 610.\n",
+    );
+    s.push_str(&marketo_emulator::fidelity::operations::markdown());
     for (level, title) in [
         (Level::Http, "HTTP level"),
         (Level::Response, "Response level"),

@@ -7,6 +7,7 @@
 mod bulk;
 mod catalogue;
 mod model;
+pub mod operations;
 mod server;
 
 /// How the emulator produces `code`: `None` while it does not produce it yet.
