@@ -1,12 +1,14 @@
 //! CSV rows with a header; bad rows (wrong field count, invalid UTF-8, unreadable) become [`Row::Bad`].
 
+use super::lines::LineBreaks;
 use super::Row;
 use serde_json::{Map, Value};
 use std::io::{self, Read};
 
-/// Rows of a CSV file with a header row.
+/// Rows of a CSV file with a header row. A row's line is the physical line it starts on, whatever the line
+/// endings (see [`super::lines`]).
 pub struct CsvRows<R: Read> {
-    reader: csv::Reader<R>,
+    reader: csv::Reader<LineBreaks<R>>,
     header: Vec<String>,
     record: csv::ByteRecord,
     done: bool,
@@ -18,7 +20,7 @@ impl<R: Read> CsvRows<R> {
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(true)
-            .from_reader(inner);
+            .from_reader(LineBreaks::new(inner));
         let raw = reader.byte_headers().map_err(to_io)?.clone();
         let mut header = Vec::with_capacity(raw.len());
         for (i, cell) in raw.iter().enumerate() {
@@ -63,8 +65,15 @@ impl<R: Read> CsvRows<R> {
         &self.header
     }
 
-    fn row(&self) -> Row {
-        let line = self.record.position().map_or(0, |p| p.line());
+    /// The physical line a record or error at `position` starts on.
+    fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let byte = position.map_or(0, csv::Position::byte);
+        self.reader.get_mut().line_at(byte)
+    }
+
+    fn row(&mut self) -> Row {
+        let position = self.record.position().cloned();
+        let line = self.line_of(position.as_ref());
         let original: Vec<String> = self
             .record
             .iter()
@@ -120,7 +129,7 @@ impl<R: Read> Iterator for CsvRows<R> {
                         return Some(Err(to_io(e)));
                     }
                     // A malformed row: report it and go on with the next.
-                    let line = e.position().map_or(0, |p| p.line());
+                    let line = self.line_of(e.position());
                     return Some(Ok(Row::Bad {
                         line,
                         reason: format!("unreadable CSV row: {e}"),

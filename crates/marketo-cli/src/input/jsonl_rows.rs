@@ -1,13 +1,14 @@
 //! JSON Lines: one object per line; anything else on a line becomes [`Row::Bad`].
 
+use super::lines::PhysicalLines;
 use super::Row;
 use serde_json::Value;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 
-/// Rows of a JSON Lines file.
+/// Rows of a JSON Lines file. Lines end in `\n`, `\r\n` or a bare `\r` (a JSON text holds none of them
+/// unescaped).
 pub struct JsonlRows<R: Read> {
-    reader: BufReader<R>,
-    line: u64,
+    lines: PhysicalLines<BufReader<R>>,
     buf: Vec<u8>,
 }
 
@@ -15,8 +16,7 @@ impl<R: Read> JsonlRows<R> {
     /// Wrap a reader.
     pub fn new(inner: R) -> Self {
         JsonlRows {
-            reader: BufReader::new(inner),
-            line: 0,
+            lines: PhysicalLines::new(BufReader::new(inner)),
             buf: Vec::new(),
         }
     }
@@ -27,14 +27,11 @@ impl<R: Read> Iterator for JsonlRows<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
+            let line = match self.lines.next_line(&mut self.buf) {
+                Ok(Some(line)) => line,
+                Ok(None) => return None,
                 Err(e) => return Some(Err(e)),
-            }
-            self.line += 1;
-            let line = self.line;
+            };
             let Ok(text) = std::str::from_utf8(&self.buf) else {
                 return Some(Ok(Row::Bad {
                     line,

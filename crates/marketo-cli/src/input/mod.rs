@@ -5,6 +5,7 @@
 
 mod csv_rows;
 mod jsonl_rows;
+pub mod lines;
 
 use anyhow::{bail, Context};
 use serde_json::{Map, Value};

@@ -64,6 +64,65 @@ fn csv_quoted_newlines_count_lines_from_the_row_start() {
     assert_eq!(rows[1].line(), 4);
 }
 
+/// Each case: a file, and the line every row must report, in order (records and bad rows alike).
+const LINE_CASES: &[(&str, &[u8], &[u64])] = &[
+    ("LF", b"email,n\na@x.com,1\nb@x.com,2\n", &[2, 3]),
+    ("CRLF", b"email,n\r\na@x.com,1\r\nb@x.com,2\r\n", &[2, 3]),
+    ("CR", b"email,n\ra@x.com,1\rb@x.com,2\r", &[2, 3]),
+    ("CR, no final break", b"email,n\ra@x.com,1\rb@x.com,2", &[2, 3]),
+    (
+        "mixed",
+        b"email,n\r\na@x.com,1\rb@x.com,2\nc@x.com,3\r\nd@x.com,4",
+        &[2, 3, 4, 5],
+    ),
+    ("LF, blank lines", b"email,n\n\na@x.com,1\n\n\nb@x.com,2\n", &[3, 6]),
+    (
+        "CRLF, blank lines",
+        b"email,n\r\n\r\na@x.com,1\r\n\r\nb@x.com,2\r\n",
+        &[3, 5],
+    ),
+    ("CR, blank lines", b"email,n\r\ra@x.com,1\r\r\rb@x.com,2\r", &[3, 6]),
+    (
+        "quoted newlines",
+        b"email,n\na@x.com,\"one\ntwo\nthree\"\nb@x.com,\"x\r\ny\"\r\nc@x.com,\"p\rq\"\rd@x.com,4\n",
+        &[2, 5, 7, 9],
+    ),
+    (
+        "bad rows in CR",
+        b"email,n\ra@x.com,1,extra\rb@x.com\rc@x.com,3\r",
+        &[2, 3, 4],
+    ),
+];
+
+#[test]
+fn csv_lines_are_physical_lines_for_every_kind_of_ending() {
+    for (name, text, want) in LINE_CASES {
+        let lines: Vec<u64> = csv(text).iter().map(Row::line).collect();
+        assert_eq!(&lines, want, "{name}");
+    }
+}
+
+#[test]
+fn jsonl_lines_are_physical_lines_for_every_kind_of_ending() {
+    let cases: &[(&str, &[u8], &[u64])] = &[
+        ("LF", b"{\"a\":1}\n{\"a\":2}\n", &[1, 2]),
+        ("CRLF", b"{\"a\":1}\r\n{\"a\":2}\r\n", &[1, 2]),
+        ("CR", b"{\"a\":1}\r{\"a\":2}\r", &[1, 2]),
+        (
+            "mixed, blank",
+            b"{\"a\":1}\r\n\r{\"a\":2}\n\n{\"a\":3}",
+            &[1, 3, 5],
+        ),
+        ("bad in CR", b"{\"a\":1}\roops\r{\"a\":3}\r", &[1, 2, 3]),
+    ];
+    for (name, text, want) in cases {
+        let lines: Vec<u64> = JsonlRows::new(Cursor::new(text.to_vec()))
+            .map(|r| r.unwrap().line())
+            .collect();
+        assert_eq!(&lines, want, "{name}");
+    }
+}
+
 #[test]
 fn csv_header_problems_fail_at_once() {
     assert!(CsvRows::new(Cursor::new(b"".to_vec())).is_err());

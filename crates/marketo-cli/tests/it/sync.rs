@@ -103,6 +103,46 @@ fn sync_with_bad_rows_rejects_them_and_sends_the_rest() {
     );
 }
 
+/// Rows ending in a bare CR (old Mac exports), CRLF (Excel, RFC 4180) or LF with blank lines: every row is
+/// sent or rejected, and messages and the rejects file name the physical line the row is on.
+#[test]
+fn every_line_ending_keeps_every_row_and_its_line_number() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("cr", "\r", ""),
+        ("crlf", "\r\n", ""),
+        ("lf-blank", "\n", "\n"),
+    ];
+    for (name, eol, blank) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        // Header, a bad row, then (after an optional blank line) two good rows and a row of 1 field.
+        let text = format!(
+            "email,numberOfEmployees{eol}a1@x.com,x{eol}{blank}a2@x.com,2{eol}a3@x.com,3{eol}a4@x.com{eol}"
+        );
+        std::fs::write(dir.path().join("in.csv"), text).unwrap();
+        let out = mkto_in(dir.path(), &["leads", "sync", "in.csv", "--format", "json"]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let s = json_summary(&out);
+        assert_eq!(s["read"], 4, "{name}: {s}");
+        assert_eq!(s["created"], 2, "{name}: {s}");
+        assert_eq!(s["skipped_by_reason"]["1003"], 1, "{name}: {s}");
+        assert_eq!(s["skipped_by_reason"]["input"], 1, "{name}: {s}");
+        let last = if blank.is_empty() { 5 } else { 6 };
+        assert!(
+            stderr(&out).contains("in.csv:2: Invalid value for field 'numberOfEmployees'")
+                && stderr(&out).contains(&format!("in.csv:{last}: row has 1 fields")),
+            "{name}: {}",
+            stderr(&out)
+        );
+        let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap();
+        let lines: Vec<&str> = rejects
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        assert_eq!(lines, ["2", &last.to_string()], "{name}: {rejects}");
+    }
+}
+
 #[test]
 fn dry_run_sends_nothing() {
     let dir = tempfile::tempdir().unwrap();

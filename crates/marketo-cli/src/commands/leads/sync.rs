@@ -136,22 +136,12 @@ fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
     })
 }
 
-/// Lines in a file (for the progress bar's total); None for stdin.
+/// Rows in a file (for the progress bar's total): its physical lines, less the header of a CSV; None for stdin.
 fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
     if path == "-" {
         return None;
     }
-    use std::io::Read;
-    let mut f = std::fs::File::open(path).ok()?;
-    let mut buf = vec![0u8; 1 << 16];
-    let mut n = 0u64;
-    loop {
-        let k = f.read(&mut buf).ok()?;
-        if k == 0 {
-            break;
-        }
-        n += buf[..k].iter().filter(|&&b| b == b'\n').count() as u64;
-    }
+    let n = crate::input::lines::count_lines(std::fs::File::open(path).ok()?).ok()?;
     Some(if format == InputFormat::Csv {
         n.saturating_sub(1)
     } else {
