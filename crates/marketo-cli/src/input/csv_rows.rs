@@ -1,7 +1,12 @@
-//! CSV rows with a header; bad rows (wrong field count, invalid UTF-8, unreadable) become [`Row::Bad`].
+//! CSV rows with a header; bad rows (wrong field count, invalid UTF-8, unreadable) become [`Row::Bad`] with
+//! their cells' bytes as read.
+//!
+//! A rejects file of an earlier run (`line,code,reason,` then the input's columns) is read as its input: its
+//! own three leading columns are left out, so it can be fixed and sent again as it is.
 
 use super::lines::LineBreaks;
 use super::Row;
+use crate::rejects::REJECT_COLUMNS;
 use serde_json::{Map, Value};
 use std::io::{self, Read};
 
@@ -10,6 +15,8 @@ use std::io::{self, Read};
 pub struct CsvRows<R: Read> {
     reader: csv::Reader<LineBreaks<R>>,
     header: Vec<String>,
+    /// Leading cells to leave out of every row (a rejects file's `line,code,reason`).
+    skip: usize,
     record: csv::ByteRecord,
     done: bool,
 }
@@ -47,6 +54,14 @@ impl<R: Read> CsvRows<R> {
             }
             header.push(name);
         }
+        let skip = if header.len() > REJECT_COLUMNS.len()
+            && header.iter().zip(REJECT_COLUMNS).all(|(h, r)| h == r)
+        {
+            header.drain(..REJECT_COLUMNS.len());
+            REJECT_COLUMNS.len()
+        } else {
+            0
+        };
         if header.is_empty() {
             return Err(invalid(
                 "the file is empty: a CSV needs a header row".into(),
@@ -55,14 +70,20 @@ impl<R: Read> CsvRows<R> {
         Ok(CsvRows {
             reader,
             header,
+            skip,
             record: csv::ByteRecord::new(),
             done: false,
         })
     }
 
-    /// The column names.
+    /// The column names (of a rejects file: without `line,code,reason`).
     pub fn header(&self) -> &[String] {
         &self.header
+    }
+
+    /// Whether the file is a rejects file of an earlier run.
+    pub fn is_rejects_file(&self) -> bool {
+        self.skip > 0
     }
 
     /// The physical line a record or error at `position` starts on.
@@ -74,29 +95,26 @@ impl<R: Read> CsvRows<R> {
     fn row(&mut self) -> Row {
         let position = self.record.position().cloned();
         let line = self.line_of(position.as_ref());
-        let original: Vec<String> = self
-            .record
-            .iter()
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect();
-        if self.record.len() != self.header.len() {
+        let cells: Vec<&[u8]> = self.record.iter().skip(self.skip).collect();
+        let original = || cells.iter().map(|c| c.to_vec()).collect::<Vec<_>>();
+        if cells.len() != self.header.len() {
             return Row::Bad {
                 line,
                 reason: format!(
                     "row has {} fields, the header has {}",
-                    self.record.len(),
+                    cells.len(),
                     self.header.len()
                 ),
-                original,
+                original: original(),
             };
         }
         let mut fields = Map::with_capacity(self.header.len());
-        for (name, cell) in self.header.iter().zip(self.record.iter()) {
+        for (name, cell) in self.header.iter().zip(&cells) {
             let Ok(text) = std::str::from_utf8(cell) else {
                 return Row::Bad {
                     line,
                     reason: format!("field {name:?} is not valid UTF-8"),
-                    original,
+                    original: original(),
                 };
             };
             if !text.is_empty() {

@@ -40,7 +40,10 @@ fn csv_wrong_field_count_and_bad_utf8_are_bad_rows_and_reading_goes_on() {
         } => {
             assert_eq!(*line, 2);
             assert_eq!(reason, "row has 3 fields, the header has 2");
-            assert_eq!(original, &["a@x.com", "Ann", "extra"]);
+            assert_eq!(
+                original,
+                &[b"a@x.com".to_vec(), b"Ann".to_vec(), b"extra".to_vec()]
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -152,6 +155,99 @@ fn jsonl_rows() {
     );
     assert!(matches!(&rows[3], Row::Bad { line: 5, reason, .. } if reason.contains("tags")));
     assert!(matches!(&rows[4], Row::Bad { line: 6, reason, .. } if reason.contains("UTF-8")));
+}
+
+#[test]
+fn bad_rows_keep_their_original_bytes() {
+    let rows = csv(b"email,firstName\na@x.com,G\xe9rard\n");
+    match &rows[0] {
+        Row::Bad { original, .. } => {
+            assert_eq!(original, &[b"a@x.com".to_vec(), b"G\xe9rard".to_vec()])
+        }
+        other => panic!("{other:?}"),
+    }
+    let rows: Vec<Row> = JsonlRows::new(Cursor::new(b"{\"email\":\"G\xe9rard\"}\n".to_vec()))
+        .map(|r| r.unwrap())
+        .collect();
+    match &rows[0] {
+        Row::Bad { original, .. } => assert_eq!(original, &[b"{\"email\":\"G\xe9rard\"}".to_vec()]),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn jsonl_skips_a_byte_order_mark() {
+    let rows: Vec<Row> = JsonlRows::new(Cursor::new(
+        b"\xef\xbb\xbf{\"email\":\"a@x.com\"}\r\n{\"email\":\"b@x.com\"}\r\n".to_vec(),
+    ))
+    .map(|r| r.unwrap())
+    .collect();
+    assert!(matches!(&rows[0], Row::Record { line: 1, fields } if fields["email"] == "a@x.com"));
+    assert!(matches!(&rows[1], Row::Record { line: 2, .. }));
+}
+
+#[test]
+fn a_csv_rejects_file_reads_as_its_input() {
+    let mut rows = CsvRows::new(Cursor::new(
+        b"line,code,reason,email,firstName\n2,1003,\"Invalid value, x\",a@x.com,Ann\n3,input,short,b@x.com\n"
+            .to_vec(),
+    ))
+    .unwrap();
+    assert!(rows.is_rejects_file());
+    assert_eq!(rows.header(), ["email", "firstName"]);
+    match rows.next().unwrap().unwrap() {
+        Row::Record { line: 2, fields } => {
+            assert_eq!(fields.keys().collect::<Vec<_>>(), ["email", "firstName"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    match rows.next().unwrap().unwrap() {
+        Row::Bad {
+            line: 3,
+            reason,
+            original,
+        } => {
+            assert_eq!(reason, "row has 1 fields, the header has 2");
+            assert_eq!(original, [b"b@x.com".to_vec()]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // A file whose columns only start the same way is an ordinary input.
+    let rows = CsvRows::new(Cursor::new(b"line,code,email\n1,2,a@x.com\n".to_vec())).unwrap();
+    assert!(!rows.is_rejects_file());
+}
+
+#[test]
+fn a_jsonl_rejects_file_reads_as_its_input() {
+    let text = concat!(
+        "{\"line\":2,\"code\":\"1003\",\"reason\":\"x\",\"record\":{\"email\":\"a@x.com\"}}\n",
+        "{\"line\":3,\"code\":\"input\",\"reason\":\"x\",\"original\":\"{oops\"}\n",
+        "{\"line\":4,\"code\":\"input\",\"reason\":\"x\",\"original_base64\":\"R+ly\"}\n",
+        "{\"line\":5,\"code\":\"x\",\"reason\":\"y\",\"email\":\"c@x.com\"}\n",
+    );
+    let rows: Vec<Row> = JsonlRows::new(Cursor::new(text.as_bytes().to_vec()))
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(
+        matches!(&rows[0], Row::Record { line: 1, fields } if fields.len() == 1 && fields["email"] == "a@x.com")
+    );
+    assert!(
+        matches!(&rows[1], Row::Bad { line: 2, reason, original } if reason.starts_with("invalid JSON") && original == &[b"{oops".to_vec()])
+    );
+    assert!(
+        matches!(&rows[2], Row::Bad { line: 3, reason, original } if reason.contains("UTF-8") && original == &[b"G\xe9r".to_vec()])
+    );
+    // Not a rejects line (a lead with fields of those names): sent as it is.
+    assert!(matches!(&rows[3], Row::Record { line: 4, fields } if fields.len() == 4));
+}
+
+#[test]
+fn a_directory_is_named_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = Rows::open(dir.path().to_str().unwrap(), InputFormat::Csv)
+        .err()
+        .unwrap();
+    assert!(format!("{e:#}").contains("is a directory"), "{e:#}");
 }
 
 #[test]

@@ -186,6 +186,12 @@ pub async fn run(
     let mut cp = load_checkpoint(s)?;
     let mut rows = Rows::open(&s.input, s.format)?;
     let header = rows.header().map(<[String]>::to_vec);
+    if rows.is_rejects_file() {
+        reporter.note(&format!(
+            "{} is a rejects file: its line, code and reason columns are left out",
+            s.input
+        ));
+    }
     if let Some(unknown) = header.iter().flatten().find(|c| !schema.has(c)) {
         reporter.note(&format!(
             "column {unknown:?} is not a field of the instance: rows that fill it are rejected with 1006"

@@ -54,7 +54,9 @@ fn sync_with_bad_rows_rejects_them_and_sends_the_rest() {
     assert_eq!(s["failed"], 0);
     assert_eq!(s["pending"], 0);
 
-    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap();
+    // The Latin-1 row is written back as it was, so the file is not all UTF-8.
+    let rejects = std::fs::read(dir.path().join("in.rejects.csv")).unwrap();
+    let rejects = String::from_utf8_lossy(&rejects);
     let lines: Vec<&str> = rejects.lines().collect();
     assert_eq!(
         lines[0],
@@ -96,7 +98,8 @@ fn sync_with_bad_rows_rejects_them_and_sends_the_rest() {
     );
     assert!(out.status.success());
     assert_eq!(json_summary(&out)["skipped_by_reason"]["1005"], 2);
-    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap();
+    let rejects = std::fs::read(dir.path().join("in.rejects.csv")).unwrap();
+    let rejects = String::from_utf8_lossy(&rejects);
     assert!(
         rejects.contains("2,1005,Lead already exists,a@example.com"),
         "{rejects}"
@@ -191,6 +194,98 @@ fn unreadable_input_fails_at_once() {
     std::fs::write(dir.path().join("x.txt"), "email\n").unwrap();
     let out = mkto_in(dir.path(), &["leads", "sync", "x.txt"]);
     assert!(stderr(&out).contains("--input-format"), "{}", stderr(&out));
+    std::fs::create_dir(dir.path().join("exports.csv")).unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "exports.csv"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("cannot read exports.csv: it is a directory"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A Latin-1 byte goes to the rejects file as it was; the rejects file, fixed, goes back in as input.
+#[test]
+fn rejects_keep_the_original_bytes_and_can_be_sent_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("in.csv"),
+        b"email,firstName,numberOfEmployees\r\na@x.com,Ann,lots\r\ng@x.com,G\xe9rard,1\r\nb@x.com,Bob,2\r\n",
+    )
+    .unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "in.csv", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["skipped"].as_u64()),
+        (Some(1), Some(2)),
+        "{s}"
+    );
+    let rejects = std::fs::read(dir.path().join("in.rejects.csv")).unwrap();
+    let text = String::from_utf8_lossy(&rejects);
+    let has = |needle: &[u8]| rejects.windows(needle.len()).any(|w| w == needle);
+    assert!(
+        has(b"3,input,field \"firstName\" is not valid UTF-8,g@x.com,G\xe9rard,1\n")
+            || has(b"g@x.com,G\xe9rard,1\n"),
+        "the Latin-1 byte is written back unchanged: {text}"
+    );
+    assert!(
+        !has("\u{fffd}".as_bytes()),
+        "no replacement character: {text}"
+    );
+    assert!(
+        text.starts_with("line,code,reason,email,firstName,numberOfEmployees\n2,1003,"),
+        "{text}"
+    );
+
+    // Fix both rows in place and send the rejects file back: its line, code and reason columns stay out.
+    let fixed = String::from_utf8_lossy(&rejects)
+        .replace(",lots", ",5")
+        .replace("G\u{fffd}rard", "Gérard");
+    std::fs::write(dir.path().join("fixed.csv"), fixed).unwrap();
+    let out = mkto_in(
+        dir.path(),
+        &["leads", "sync", "fixed.csv", "--format", "json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a rejects file"),
+        "{}",
+        stderr(&out)
+    );
+    let s = json_summary(&out);
+    assert_eq!(s["created"], 2, "{s}");
+    assert_eq!(s["skipped"], 0, "no 1006 for line, code, reason: {s}");
+
+    // The same for JSON Lines, whose first line carries a byte order mark.
+    std::fs::write(
+        dir.path().join("in.jsonl"),
+        b"\xef\xbb\xbf{\"email\":\"j1@x.com\"}\r\n{\"email\":\"j2@x.com\",\"numberOfEmployees\":\"many\"}\r\n",
+    )
+    .unwrap();
+    let out = mkto_in(
+        dir.path(),
+        &["leads", "sync", "in.jsonl", "--format", "json"],
+    );
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["skipped"].as_u64()),
+        (Some(1), Some(1)),
+        "{s}"
+    );
+    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.jsonl")).unwrap();
+    assert!(rejects.starts_with("{\"line\":2,"), "{rejects}");
+    std::fs::write(dir.path().join("again.jsonl"), rejects.replace("many", "7")).unwrap();
+    let out = mkto_in(
+        dir.path(),
+        &["leads", "sync", "again.jsonl", "--format", "json"],
+    );
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["skipped"].as_u64()),
+        (Some(1), Some(0)),
+        "{s}"
+    );
 }
 
 /// A run killed with SIGKILL half-way, then resumed: one lead per distinct record, every line accounted once.

@@ -8,7 +8,7 @@ use crate::connect::ConnectArgs;
 use crate::progress::Reporter;
 use crate::rejects::{self, Original, Rejects};
 use crate::session::Session;
-use anyhow::{bail, Context};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use marketo_client::endpoints::{BulkOptions, ImportFormat, ImportReport, ImportSettings};
 use serde_json::json;
@@ -71,9 +71,7 @@ pub struct ImportRun {
 }
 
 fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
-    if !a.file.is_file() {
-        bail!("cannot read {}: no such file", a.file.display());
-    }
+    crate::input::check_input(&a.file)?;
     let format = match a.file_format {
         Some(FileFormat::Csv) => ImportFormat::Csv,
         Some(FileFormat::Tsv) => ImportFormat::Tsv,
@@ -175,7 +173,7 @@ pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
                 line,
                 &reason_code(&f.reason),
                 &f.reason,
-                &Original::Raw(f.cells.clone()),
+                &Original::Raw(f.cells.iter().map(|c| c.clone().into_bytes()).collect()),
             )?;
         }
         rejects.sync()?;

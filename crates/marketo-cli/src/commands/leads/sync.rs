@@ -106,8 +106,8 @@ fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
             a.batch_size
         );
     }
-    if a.file != "-" && !std::path::Path::new(&a.file).is_file() {
-        bail!("cannot read {}: no such file", a.file);
+    if a.file != "-" {
+        crate::input::check_input(std::path::Path::new(&a.file))?;
     }
     if a.resume && a.dry_run {
         bail!("--resume and --dry-run do not go together: a dry run sends nothing and keeps no checkpoint");
