@@ -4,6 +4,7 @@
 mod bulk_progress;
 mod checkpoint;
 mod commands;
+mod config_file;
 mod connect;
 mod export_run;
 mod fidelity;
