@@ -222,6 +222,7 @@ fn summary_json(r: &SyncReport, s: &SyncSettings) -> serde_json::Value {
         "dry_run": s.dry_run,
         "would_send": if s.dry_run { Some(r.sendable) } else { None },
         "rejects_file": r.rejects.display().to_string(),
+        "unsettled": r.unsettled.0,
         "state_file": if c.pending > 0 { Some(s.state.display().to_string()) } else { None },
         "stopped": r.stopped,
     })
@@ -271,6 +272,14 @@ fn print_summary(r: &SyncReport, s: &SyncSettings, format: SummaryFormat) -> any
     }
     if let Some(why) = &r.stopped {
         eprintln!("mkto: stopped: {why}");
+    }
+    if r.unsettled.0 > 0 {
+        eprintln!(
+            "mkto: {} records had no answer after the client's retries ({}): a resume looks them up in \
+             Marketo and sends again only those it did not apply",
+            r.unsettled.0,
+            r.unsettled.1.as_deref().unwrap_or("no answer")
+        );
     }
     if r.counts.pending > 0 {
         eprintln!(
