@@ -154,6 +154,20 @@ pub fn default_path(input: &str, jsonl: bool) -> PathBuf {
     p.with_file_name(format!("{stem}.rejects.{ext}"))
 }
 
+/// The failed-calls file beside a rejects file: `leads.rejects.csv` -> `leads.failed-calls.jsonl`. It holds the
+/// request and response (redacted) of every call of the run that ended in an unexpected error.
+pub fn failed_calls_path(rejects: &Path) -> PathBuf {
+    let name = rejects
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("mkto");
+    let stem = match name.find(".rejects.") {
+        Some(i) => &name[..i],
+        None => name.rsplit_once('.').map_or(name, |(s, _)| s),
+    };
+    rejects.with_file_name(format!("{stem}.failed-calls.jsonl"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +272,13 @@ mod tests {
             PathBuf::from("x.rejects.jsonl")
         );
         assert_eq!(default_path("-", false), PathBuf::from("stdin.rejects.csv"));
+        assert_eq!(
+            failed_calls_path(Path::new("data/leads.rejects.csv")),
+            PathBuf::from("data/leads.failed-calls.jsonl")
+        );
+        assert_eq!(
+            failed_calls_path(Path::new("out/bad.csv")),
+            PathBuf::from("out/bad.failed-calls.jsonl")
+        );
     }
 }

@@ -531,6 +531,86 @@ async fn a_batch_that_fails_after_its_retries_stays_resumable() {
     emu.shutdown().await;
 }
 
+/// A failed call is one short warning on stderr naming the failed-calls file beside the rejects file; that
+/// file holds its request and response, redacted; `-v` logs the exchange too. No secret anywhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_call_is_one_short_warning_and_its_exchange_is_kept_redacted() {
+    let emu = Emulator::builder()
+        .fault(FaultRule::error("POST", "/rest/v1/leads.json", 609))
+        .start()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv(&dir.path().join("in.csv"), 3);
+    let out = output(mkto_at(
+        &emu,
+        dir.path(),
+        &["leads", "sync", "in.csv", "-q"],
+    ))
+    .await;
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("WARN")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains("marketo call failed")
+            && warnings[0].contains("in.failed-calls.jsonl"),
+        "{err}"
+    );
+    assert!(warnings[0].len() < 400, "a short line: {}", warnings[0]);
+    assert!(
+        !err.contains("lead0@example.com"),
+        "no record in the log: {err}"
+    );
+    assert!(
+        err.contains("failed calls are in in.failed-calls.jsonl"),
+        "{err}"
+    );
+
+    let kept = std::fs::read_to_string(dir.path().join("in.failed-calls.jsonl")).unwrap();
+    let exchange: Value = serde_json::from_str(kept.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        exchange["request"]["body"]["input"][0]["email"],
+        "lead0@example.com"
+    );
+    assert_eq!(exchange["request"]["authorization"], "Bearer [REDACTED]");
+    assert_eq!(exchange["response"]["body"]["errors"][0]["code"], "609");
+    assert!(exchange["request_id"].is_string(), "{exchange}");
+
+    // -v: the exchange in the log as well.
+    let out = output(mkto_at(
+        &emu,
+        dir.path(),
+        &["leads", "sync", "in.csv", "-q", "-v"],
+    ))
+    .await;
+    let verbose = stderr(&out);
+    assert!(verbose.contains("lead0@example.com"), "{verbose}");
+
+    let token = live_token(&emu);
+    let kept = std::fs::read_to_string(dir.path().join("in.failed-calls.jsonl")).unwrap();
+    for text in [&err, &verbose, &kept] {
+        assert!(
+            !text.contains(emu.client_secret()),
+            "the secret leaked: {text}"
+        );
+        assert!(!text.contains(&token), "the token leaked: {text}");
+    }
+    emu.shutdown().await;
+}
+
+/// The access token the emulator holds for the test credentials (the live one it hands out while valid).
+fn live_token(emu: &Emulator) -> String {
+    let state = emu.state();
+    let grant = state.tokens.lock().unwrap().grant(
+        emu.client_id(),
+        &state.config.pod,
+        state.now(),
+        state.config.token_ttl(),
+    );
+    grant.access_token
+}
+
 /// 607 in the middle of a run: pending records kept, the reset time said, and a resume after midnight
 /// (the emulator's clock moved) completes it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -143,7 +143,10 @@ pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
         let counter = Arc::new(RecordCounter::default());
-        let session = Session::open_observed(connect, r.quiet, Some(counter.clone())).await?;
+        let failed_calls = rejects::failed_calls_path(&r.rejects);
+        let session =
+            Session::open_observed(connect, r.quiet, Some(counter.clone()), Some(&failed_calls))
+                .await?;
         let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
         let ticker = tick(counter.clone(), reporter.clone());
         let options = BulkOptions {
@@ -160,6 +163,7 @@ pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
         reporter.set_done(counter.get());
         reporter.finish();
         let calls = session.client.usage_snapshot().calls_sent;
+        crate::summary::note_failed_calls(&session.client);
         session.close().await;
         let report = result.with_context(|| format!("importing {}", r.file.display()))?;
         let mut rejects = Rejects::open(&r.rejects, Some(&columns), None)?;

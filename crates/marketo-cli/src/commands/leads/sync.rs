@@ -157,7 +157,9 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
     }
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&a.connect, a.quiet).await?;
+        let failed_calls = rejects::failed_calls_path(&s.rejects);
+        let session =
+            Session::open_observed(&a.connect, a.quiet, None, Some(&failed_calls)).await?;
         // Keep a couple of batches ready beyond what the client may send at once.
         s.in_flight = session.client.usage_snapshot().concurrency_limit as usize + 2;
         let stop = Arc::new(AtomicBool::new(false));
@@ -188,6 +190,7 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
             );
             let report = sync::run(&session.client, &s, &schema, &reporter, stop.clone()).await;
             reporter.finish();
+            crate::summary::note_failed_calls(&session.client);
             report
         }
         .await;
