@@ -1,11 +1,19 @@
 //! The checkpoint of a sync: which input lines are done (answered by Marketo or rejected locally), the counts
-//! so far, and how long the rejects file was, written atomically after every batch. An interrupted run
-//! (Ctrl-C, a kill, a 607 that ends the day) continues from it with `--resume` without losing or doubling a
-//! record.
+//! so far, how long the rejects file was, and the batches whose fate is not known yet, written atomically
+//! before every batch is sent and after every batch is answered. An interrupted run (Ctrl-C, a kill, a 607
+//! that ends the day, a batch that failed after its retries) continues from it with `--resume` without losing
+//! or doubling a record.
+//!
+//! A batch is written down as [`Unsettled`] before it is sent, with the lookup values of its records and
+//! which leads had them before (a write-ahead record). If the process dies before the answer comes, or the
+//! call fails in a way that leaves open whether Marketo applied it (a timeout, a 502, an answer that could not
+//! be read), the record stays; `--resume` looks the values up again and tells what the batch did before it
+//! sends anything again (see `sync::reconcile`).
 
 use crate::summary::Counts;
 use anyhow::{bail, Context};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -67,6 +75,22 @@ pub struct RunKey {
     pub partition: Option<String>,
 }
 
+/// A batch sent (or about to be sent) whose outcome is not known: the write-ahead record of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsettled {
+    /// The order batches were sent in.
+    pub seq: u64,
+    /// The input lines of its records, in the batch's order.
+    pub lines: Vec<u64>,
+    /// Each record's lookup value, as sent (None: the record has none, as `createDuplicate` allows).
+    pub values: Vec<Option<String>>,
+    /// For the actions whose replay is not harmless, the ids of the leads each lookup value (normalized, see
+    /// `sync::lookup::normalize`) had before the batch was sent; None for `updateOnly`.
+    pub before: Option<BTreeMap<String, Vec<i64>>>,
+    /// Why it is unsettled, once a call failed (for messages).
+    pub why: Option<String>,
+}
+
 /// The checkpoint file's content.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Checkpoint {
@@ -80,30 +104,59 @@ pub struct Checkpoint {
     pub counts: Counts,
     /// Length of the rejects file when this was written.
     pub rejects_bytes: u64,
+    /// Batches whose outcome is not known yet.
+    #[serde(default)]
+    pub unsettled: Vec<Unsettled>,
+    /// Lines a resume could not settle (a `createDuplicate` record with no lookup value was in flight): they
+    /// go to the rejects file with the reason when the run reads them, and are not sent again.
+    #[serde(default)]
+    pub undecided: BTreeMap<u64, String>,
+    /// The next batch's `seq`.
+    #[serde(default)]
+    pub next_seq: u64,
 }
+
+/// The format version this build writes; version 1 (no write-ahead records) is read too.
+const VERSION: u32 = 2;
 
 impl Checkpoint {
     /// A fresh checkpoint.
     pub fn new(key: RunKey) -> Self {
         Checkpoint {
-            version: 1,
+            version: VERSION,
             key,
             done: LineSet::default(),
             counts: Counts::default(),
             rejects_bytes: 0,
+            unsettled: Vec::new(),
+            undecided: BTreeMap::new(),
+            next_seq: 0,
         }
+    }
+
+    /// Lines of unsettled batches.
+    pub fn unsettled_lines(&self) -> u64 {
+        self.unsettled.iter().map(|u| u.lines.len() as u64).sum()
     }
 
     /// Load one, checking it belongs to this run.
     pub fn load(path: &Path, key: &RunKey) -> anyhow::Result<Checkpoint> {
         let text = fs::read_to_string(path)
             .with_context(|| format!("cannot read the state file {}", path.display()))?;
-        let cp: Checkpoint = serde_json::from_str(&text).with_context(|| {
+        let mut cp: Checkpoint = serde_json::from_str(&text).with_context(|| {
             format!(
                 "the state file {} is not a mkto sync checkpoint",
                 path.display()
             )
         })?;
+        if cp.version > VERSION {
+            bail!(
+                "the state file {} was written by a newer mkto (format {}): resume with that version",
+                path.display(),
+                cp.version
+            );
+        }
+        cp.version = VERSION;
         if cp.key != *key {
             bail!(
                 "the state file {} belongs to another run ({} with action {}, lookup field {}): \

@@ -1,12 +1,11 @@
 //! Where `mkto` connects: flags, then the environment (`MARKETO_ENDPOINT`, `MARKETO_CLIENT_ID`,
-//! `MARKETO_CLIENT_SECRET`), then a profile in `~/.config/mkto/config.toml`. With no instance configured it
+//! `MARKETO_CLIENT_SECRET`), then a profile in `~/.config/mkto/config.toml` (see [`crate::config_file`]). With no instance configured it
 //! says so on stderr and uses the embedded emulator, with its state in `.mkto/emulator.sqlite` under the current
 //! directory; `--emulator` forces that.
 
-use anyhow::{bail, Context};
+use crate::config_file::load_profile;
+use anyhow::bail;
 use clap::Args;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -104,80 +103,8 @@ pub enum Target {
     },
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    profiles: BTreeMap<String, Profile>,
-}
-
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Profile {
-    endpoint: Option<String>,
-    client_id: Option<String>,
-    client_secret: Option<String>,
-    limiter: Option<String>,
-    limiter_prefix: Option<String>,
-    limiter_fallback: Option<String>,
-    limiter_daily_quota: Option<u64>,
-}
-
-impl Profile {
-    fn limiter(self) -> crate::limiter::ProfileLimiter {
-        crate::limiter::ProfileLimiter {
-            url: self.limiter,
-            prefix: self.limiter_prefix,
-            fallback: self.limiter_fallback,
-            daily_quota: self.limiter_daily_quota,
-        }
-    }
-}
-
-/// The config file path: `$XDG_CONFIG_HOME/mkto/config.toml`, else `~/.config/mkto/config.toml`.
-pub fn config_path() -> Option<PathBuf> {
-    if let Some(x) = std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
-        return Some(PathBuf::from(x).join("mkto/config.toml"));
-    }
-    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config/mkto/config.toml"))
-}
-
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
-fn load_profile(name: Option<&str>) -> anyhow::Result<Profile> {
-    let Some(path) = config_path() else {
-        if let Some(n) = name {
-            bail!("profile {n:?} asked for, but there is no HOME to find ~/.config/mkto/config.toml in");
-        }
-        return Ok(Profile::default());
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(n) = name {
-                bail!(
-                    "profile {n:?} asked for, but {} does not exist",
-                    path.display()
-                );
-            }
-            return Ok(Profile::default());
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    let file: ConfigFile = toml::from_str(&text)
-        .with_context(|| format!("{} is not a valid mkto config", path.display()))?;
-    match name {
-        Some(n) => match file.profiles.get(n) {
-            Some(p) => Ok(p.clone()),
-            None => bail!(
-                "no profile {n:?} in {} (it has: {})",
-                path.display(),
-                file.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
-        },
-        None => Ok(file.profiles.get("default").cloned().unwrap_or_default()),
-    }
 }
 
 /// Decide where to connect.

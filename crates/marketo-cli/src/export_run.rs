@@ -129,7 +129,7 @@ pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
         let counter = Arc::new(RecordCounter::default());
-        let session = Session::open_observed(connect, r.quiet, Some(counter.clone())).await?;
+        let session = Session::open_observed(connect, r.quiet, Some(counter.clone()), None).await?;
         let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
         let ticker = tick(counter.clone(), reporter.clone());
         let options = BulkOptions { poll_first: r.poll, ..BulkOptions::default() };

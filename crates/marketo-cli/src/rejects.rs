@@ -2,8 +2,10 @@
 //! number, its original fields, and the reason (code and message).
 //!
 //! CSV inputs get a CSV rejects file (`line,code,reason,` then the input's columns); JSON Lines inputs get JSON
-//! Lines (`{"line":..,"code":..,"reason":..,"record":{..}}`). On resume the file is cut back to the length the
-//! checkpoint recorded and appended to, so no line is written twice.
+//! Lines (`{"line":..,"code":..,"reason":..,"record":{..}}`). The original values are written back byte for
+//! byte: a cell that is not UTF-8 (a Latin-1 `é`) stays as it was in a CSV rejects file; a JSON line that is not
+//! UTF-8 is kept as `"original_base64"`. On resume the file is cut back to the length the checkpoint recorded
+//! and appended to, so no line is written twice. A rejects file can be given back to `mkto leads sync` as input.
 
 use anyhow::Context;
 use serde_json::{json, Map, Value};
@@ -11,13 +13,16 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+/// The columns a CSV rejects file puts before the input's own.
+pub const REJECT_COLUMNS: [&str; 3] = ["line", "code", "reason"];
+
 /// What was rejected.
 #[derive(Debug, Clone)]
 pub enum Original {
     /// The parsed fields of a record.
     Fields(Map<String, Value>),
-    /// The raw cells (or raw text) of a line that could not be parsed.
-    Raw(Vec<String>),
+    /// The bytes of a line that could not be parsed: a CSV row's cells, or a JSON line's text.
+    Raw(Vec<Vec<u8>>),
 }
 
 /// The rejects file.
@@ -52,9 +57,9 @@ impl Rejects {
             written: 0,
         };
         if keep == 0 {
-            if let Some(h) = &r.header {
-                let mut cells = vec!["line".to_owned(), "code".to_owned(), "reason".to_owned()];
-                cells.extend(h.iter().cloned());
+            if let Some(h) = r.header.clone() {
+                let mut cells: Vec<&[u8]> = REJECT_COLUMNS.iter().map(|c| c.as_bytes()).collect();
+                cells.extend(h.iter().map(String::as_bytes));
                 r.write_csv(&cells)?;
             }
         }
@@ -76,25 +81,41 @@ impl Rejects {
     ) -> anyhow::Result<()> {
         match &self.header {
             Some(h) => {
-                let mut cells = vec![line.to_string(), code.to_owned(), reason.to_owned()];
-                match original {
-                    Original::Fields(f) => cells.extend(h.iter().map(|name| match f.get(name) {
-                        Some(Value::String(s)) => s.clone(),
-                        Some(Value::Null) | None => String::new(),
-                        Some(v) => v.to_string(),
-                    })),
-                    Original::Raw(raw) => cells.extend(raw.iter().cloned()),
-                }
+                let line = line.to_string();
+                let mut cells: Vec<&[u8]> =
+                    vec![line.as_bytes(), code.as_bytes(), reason.as_bytes()];
+                let values: Vec<Vec<u8>> = match original {
+                    Original::Fields(f) => h
+                        .iter()
+                        .map(|name| match f.get(name) {
+                            Some(Value::String(s)) => s.clone().into_bytes(),
+                            Some(Value::Null) | None => Vec::new(),
+                            Some(v) => v.to_string().into_bytes(),
+                        })
+                        .collect(),
+                    Original::Raw(raw) => raw.clone(),
+                };
+                cells.extend(values.iter().map(Vec::as_slice));
                 self.write_csv(&cells)?;
             }
             None => {
-                let original = match original {
-                    Original::Fields(f) => json!({ "record": f }),
-                    Original::Raw(raw) => json!({ "original": raw.join("\n") }),
-                };
                 let mut obj = json!({ "line": line, "code": code, "reason": reason });
-                if let (Some(o), Value::Object(extra)) = (obj.as_object_mut(), original) {
-                    o.extend(extra);
+                if let Some(o) = obj.as_object_mut() {
+                    match original {
+                        Original::Fields(f) => {
+                            o.insert("record".into(), Value::Object(f.clone()));
+                        }
+                        Original::Raw(raw) => {
+                            let bytes = raw.join(&b"\n"[..]);
+                            match String::from_utf8(bytes) {
+                                Ok(text) => o.insert("original".into(), Value::String(text)),
+                                Err(e) => o.insert(
+                                    "original_base64".into(),
+                                    Value::String(data_encoding::BASE64.encode(e.as_bytes())),
+                                ),
+                            };
+                        }
+                    }
                 }
                 serde_json::to_writer(&mut self.out, &obj)?;
                 self.out.write_all(b"\n")?;
@@ -104,7 +125,7 @@ impl Rejects {
         Ok(())
     }
 
-    fn write_csv(&mut self, cells: &[String]) -> anyhow::Result<()> {
+    fn write_csv(&mut self, cells: &[&[u8]]) -> anyhow::Result<()> {
         let mut w = csv::WriterBuilder::new()
             .flexible(true)
             .from_writer(Vec::new());
@@ -133,6 +154,20 @@ pub fn default_path(input: &str, jsonl: bool) -> PathBuf {
     p.with_file_name(format!("{stem}.rejects.{ext}"))
 }
 
+/// The failed-calls file beside a rejects file: `leads.rejects.csv` -> `leads.failed-calls.jsonl`. It holds the
+/// request and response (redacted) of every call of the run that ended in an unexpected error.
+pub fn failed_calls_path(rejects: &Path) -> PathBuf {
+    let name = rejects
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("mkto");
+    let stem = match name.find(".rejects.") {
+        Some(i) => &name[..i],
+        None => name.rsplit_once('.').map_or(name, |(s, _)| s),
+    };
+    rejects.with_file_name(format!("{stem}.failed-calls.jsonl"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,7 +192,7 @@ mod tests {
             3,
             "input",
             "row has 3 fields, the header has 2",
-            &Original::Raw(vec!["a".into(), "b".into(), "c".into()]),
+            &Original::Raw(vec![b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]),
         )
         .unwrap();
         r.sync().unwrap();
@@ -177,6 +212,37 @@ mod tests {
     }
 
     #[test]
+    fn rejects_write_the_original_bytes_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.csv");
+        let header = vec!["email".to_owned(), "firstName".to_owned()];
+        let mut r = Rejects::open(&path, Some(&header), None).unwrap();
+        let raw = vec![b"g@x.com".to_vec(), b"G\xe9rard".to_vec()];
+        r.write(3, "input", "not UTF-8", &Original::Raw(raw))
+            .unwrap();
+        r.sync().unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            bytes.ends_with(b"3,input,not UTF-8,g@x.com,G\xe9rard\n"),
+            "{bytes:?}"
+        );
+
+        let path = dir.path().join("r.jsonl");
+        let mut r = Rejects::open(&path, None, None).unwrap();
+        let raw = vec![b"{\"firstName\":\"G\xe9rard\"}".to_vec()];
+        r.write(1, "input", "not UTF-8", &Original::Raw(raw))
+            .unwrap();
+        r.sync().unwrap();
+        let v: Value =
+            serde_json::from_str(std::fs::read_to_string(&path).unwrap().trim()).unwrap();
+        let b64 = v["original_base64"].as_str().unwrap();
+        assert_eq!(
+            data_encoding::BASE64.decode(b64.as_bytes()).unwrap(),
+            b"{\"firstName\":\"G\xe9rard\"}"
+        );
+    }
+
+    #[test]
     fn jsonl_rejects() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.jsonl");
@@ -185,7 +251,7 @@ mod tests {
             4,
             "input",
             "invalid JSON",
-            &Original::Raw(vec!["{oops".into()]),
+            &Original::Raw(vec![b"{oops".to_vec()]),
         )
         .unwrap();
         r.sync().unwrap();
@@ -206,5 +272,13 @@ mod tests {
             PathBuf::from("x.rejects.jsonl")
         );
         assert_eq!(default_path("-", false), PathBuf::from("stdin.rejects.csv"));
+        assert_eq!(
+            failed_calls_path(Path::new("data/leads.rejects.csv")),
+            PathBuf::from("data/leads.failed-calls.jsonl")
+        );
+        assert_eq!(
+            failed_calls_path(Path::new("out/bad.csv")),
+            PathBuf::from("out/bad.failed-calls.jsonl")
+        );
     }
 }

@@ -53,18 +53,25 @@ async fn start_embedded(db: &Path, forced: bool, quiet: bool) -> anyhow::Result<
 impl Session {
     /// Connect as the flags, environment and profile say.
     pub async fn open(args: &ConnectArgs, quiet: bool) -> anyhow::Result<Session> {
-        Self::open_observed(args, quiet, None).await
+        Self::open_observed(args, quiet, None, None).await
     }
 
-    /// Connect, with a progress observer on the client (bulk commands count records through it).
+    /// Connect, with a progress observer on the client (bulk commands count records through it) and a file
+    /// for the request and response of failed calls (beside a run's rejects file).
     pub async fn open_observed(
         args: &ConnectArgs,
         quiet: bool,
         progress: Option<std::sync::Arc<dyn marketo_client::Progress>>,
+        failed_calls: Option<&Path>,
     ) -> anyhow::Result<Session> {
-        let observe = |b: marketo_client::ClientBuilder| match &progress {
-            Some(p) => b.progress(p.clone()),
-            None => b,
+        let observe = |mut b: marketo_client::ClientBuilder| {
+            if let Some(p) = &progress {
+                b = b.progress(p.clone());
+            }
+            if let Some(f) = failed_calls {
+                b = b.failed_calls_file(f);
+            }
+            b
         };
         match resolve(args)? {
             Target::Instance(i) => {

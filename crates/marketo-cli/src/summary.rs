@@ -33,3 +33,14 @@ impl Counts {
         *self.skipped.entry(code.to_owned()).or_default() += 1;
     }
 }
+
+/// Say where the failed calls of a run were kept, if any were.
+pub fn note_failed_calls(client: &marketo_client::Client) {
+    if let Some((path, n)) = client.failed_calls().filter(|(_, n)| *n > 0) {
+        eprintln!(
+            "mkto: the requests and responses of {n} failed calls are in {} (redacted; Marketo support asks for \
+             them, with their requestIds)",
+            path.display()
+        );
+    }
+}

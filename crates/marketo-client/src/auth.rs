@@ -3,6 +3,7 @@
 //! next attempt rebuilds its request with a fresh one.
 
 use crate::error::{Error, ErrorKind};
+use crate::failed_calls::FailedCalls;
 use crate::redact::Redactor;
 use crate::retry::Backoff;
 use crate::secret::Secret;
@@ -49,6 +50,7 @@ pub(crate) struct Auth {
     transport: Arc<dyn Transport>,
     clock: SharedClock,
     redactor: Redactor,
+    failed_calls: Arc<FailedCalls>,
 }
 
 pub(crate) struct AuthSettings {
@@ -66,6 +68,7 @@ impl Auth {
         transport: Arc<dyn Transport>,
         clock: SharedClock,
         redactor: Redactor,
+        failed_calls: Arc<FailedCalls>,
     ) -> Self {
         redactor.remember(s.secret.expose());
         Auth {
@@ -80,6 +83,7 @@ impl Auth {
             transport,
             clock,
             redactor,
+            failed_calls,
         }
     }
 
@@ -143,7 +147,7 @@ impl Auth {
             attempt += 1;
             span.record("attempt", attempt);
             let result = self.transport.send(request.clone()).await;
-            let retry = match result {
+            let retry = match &result {
                 Ok(r) if r.status == 200 => return self.parse(&r.body),
                 Ok(r) if r.status == 401 || r.status == 400 || r.status == 403 => {
                     let body: Option<OAuthError> = serde_json::from_slice(&r.body).ok();
@@ -157,8 +161,8 @@ impl Auth {
                         })
                         .unwrap_or_else(|| "the identity endpoint refused the credentials".into());
                     let message = self.redactor.scrub(&detail);
-                    tracing::warn!(status = r.status, request = ?request, response = %message, "token request refused");
-                    return Err(Error::new(ErrorKind::Credentials, message).with_code(r.status));
+                    let error = Error::new(ErrorKind::Credentials, message).with_code(r.status);
+                    return Err(self.failed(&request, &result, error));
                 }
                 Ok(r) if r.status >= 500 => Error::new(
                     ErrorKind::Transient,
@@ -166,23 +170,42 @@ impl Auth {
                 )
                 .with_code(r.status),
                 Ok(r) => {
-                    let body = self.redactor.scrub(&String::from_utf8_lossy(&r.body));
-                    tracing::warn!(status = r.status, request = ?request, response = %body, "unexpected token response");
-                    return Err(Error::new(
+                    let error = Error::new(
                         ErrorKind::Protocol,
                         format!("identity endpoint answered HTTP {}", r.status),
                     )
-                    .with_code(r.status));
+                    .with_code(r.status);
+                    return Err(self.failed(&request, &result, error));
                 }
-                Err(e) => Error::new(ErrorKind::Transport, "token request failed").with_source(e),
+                Err(e) => {
+                    Error::new(ErrorKind::Transport, "token request failed").with_source(e.clone())
+                }
             };
             if attempt >= self.attempts {
-                return Err(retry);
+                return Err(self.failed(&request, &result, retry));
             }
             let wait = delays.next().unwrap_or(self.backoff.0);
             tracing::debug!(error = %retry, wait_ms = wait.as_millis() as u64, "retrying token request");
             tokio::time::sleep(wait).await;
         }
+    }
+
+    /// Keep a failed token exchange (its form body, which holds the secret, is never kept) and hand back
+    /// its error.
+    fn failed(
+        &self,
+        request: &HttpRequest,
+        result: &Result<crate::transport::HttpResponse, crate::transport::TransportError>,
+        error: Error,
+    ) -> Error {
+        self.failed_calls.record(
+            "token request failed",
+            request,
+            result,
+            &error,
+            self.clock.now(),
+        );
+        error
     }
 
     fn parse(&self, body: &[u8]) -> Result<Token, Error> {

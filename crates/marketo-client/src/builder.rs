@@ -46,6 +46,7 @@ pub struct ClientBuilder {
     transport: Option<Arc<dyn Transport>>,
     progress: Option<Arc<dyn Progress>>,
     limiter: Option<SharedLimiter>,
+    failed_calls: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -175,6 +176,25 @@ impl ClientBuilder {
         self
     }
 
+    /// Keep the request and the response of every call that ends in an unexpected error in this file, one
+    /// JSON object per line, redacted (no `Authorization` header, client secret or token). It is created on
+    /// the first failure and appended to. Without it a failed call is logged in one short `warn` line and
+    /// the exchange only at `debug` level.
+    ///
+    /// ```
+    /// let client = marketo_client::Client::builder()
+    ///     .endpoint("https://123-ABC-456.mktorest.com")
+    ///     .credentials("client-id", "client-secret")
+    ///     .failed_calls_file("leads.failed-calls.jsonl")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(client.failed_calls().map(|(_, n)| n), Some(0));
+    /// ```
+    pub fn failed_calls_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.failed_calls = Some(path.into());
+        self
+    }
+
     /// Check every knob and build the client.
     pub fn build(self) -> Result<Client, Error> {
         let missing = |what: &str, var: &str| {
@@ -215,7 +235,13 @@ impl ClientBuilder {
         };
         let clock = self.clock.unwrap_or_else(|| Arc::new(TokioClock::new()));
         Ok(Client {
-            inner: Arc::new(Inner::new(config, transport, clock, self.progress)),
+            inner: Arc::new(Inner::new(
+                config,
+                transport,
+                clock,
+                self.progress,
+                self.failed_calls,
+            )),
         })
     }
 }

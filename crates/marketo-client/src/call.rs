@@ -130,11 +130,13 @@ impl Inner {
                 Decision::Retry { after, shared } => {
                     if !self.budget.try_spend() {
                         let e = self.stop_error(&failure, &request);
-                        return Err(Error::new(
+                        let error = Error::new(
                             ErrorKind::RetryBudgetExhausted,
                             format!("retry budget exhausted; last error: {e}"),
                         )
-                        .with_request_id(failure.request_id.clone()));
+                        .with_request_id(failure.request_id.clone());
+                        self.log_unexpected(&http, &sent, &error);
+                        return Err(error);
                     }
                     Stats::bump(&self.stats.retries, 1);
                     let reason = match failure.handling {
@@ -211,24 +213,16 @@ impl Inner {
         e
     }
 
-    /// Log the whole request and response of an unexpected error, secrets redacted.
+    /// Keep the request and response of an unexpected error: one short warning, the whole exchange
+    /// (redacted) in the failed-calls file and at debug level.
     fn log_unexpected(
         &self,
         http: &HttpRequest,
         sent: &Result<HttpResponse, TransportError>,
         error: &Error,
     ) {
-        let request = self.redactor.scrub(&format!("{http:?}"));
-        let response = match sent {
-            Ok(r) => self.redactor.scrub(&format!(
-                "HTTP {} headers={:?} body={}",
-                r.status,
-                r.headers,
-                String::from_utf8_lossy(&r.body)
-            )),
-            Err(e) => self.redactor.scrub(&format!("no response: {e}")),
-        };
-        tracing::warn!(%error, %request, %response, "marketo call failed");
+        self.failed_calls
+            .record("marketo call failed", http, sent, error, self.clock.now());
     }
 }
 

@@ -6,6 +6,7 @@ use crate::builder::ClientBuilder;
 use crate::config::Config;
 use crate::endpoints::{Activities, Bulk, Leads, Lists, UsageStats};
 use crate::error::Error;
+use crate::failed_calls::FailedCalls;
 use crate::limiter::LimiterView;
 use crate::progress::{Progress, ProgressEvent, Stats};
 use crate::redact::Redactor;
@@ -14,6 +15,7 @@ use crate::throttle::Throttle;
 use crate::transport::Transport;
 use crate::usage::UsageSnapshot;
 use marketo_types::clock::SharedClock;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A Marketo REST client. Cheap to clone; clones share limits, token and budgets.
@@ -42,6 +44,7 @@ pub(crate) struct Inner {
     pub(crate) stats: Stats,
     pub(crate) redactor: Redactor,
     pub(crate) progress: Option<Arc<dyn Progress>>,
+    pub(crate) failed_calls: Arc<FailedCalls>,
 }
 
 impl Inner {
@@ -50,8 +53,10 @@ impl Inner {
         transport: Arc<dyn Transport>,
         clock: SharedClock,
         progress: Option<Arc<dyn Progress>>,
+        failed_calls: Option<PathBuf>,
     ) -> Self {
         let redactor = Redactor::default();
+        let failed_calls = Arc::new(FailedCalls::new(failed_calls, redactor.clone()));
         let base = config.endpoint.as_str().trim_end_matches('/').to_owned();
         let auth = Auth::new(
             AuthSettings {
@@ -65,6 +70,7 @@ impl Inner {
             transport.clone(),
             clock.clone(),
             redactor.clone(),
+            failed_calls.clone(),
         );
         Inner {
             throttle: Throttle::new(
@@ -82,6 +88,7 @@ impl Inner {
             stats: Stats::default(),
             redactor,
             progress,
+            failed_calls,
         }
     }
 
@@ -127,6 +134,13 @@ impl Client {
     /// Usage statistics: calls and errors per day.
     pub fn stats(&self) -> UsageStats<'_> {
         UsageStats::new(self)
+    }
+
+    /// The file failed exchanges are written to, if the client was given one
+    /// ([`ClientBuilder::failed_calls_file`]), and how many it holds from this client.
+    pub fn failed_calls(&self) -> Option<(&Path, u64)> {
+        let f = &self.inner.failed_calls;
+        f.path().map(|p| (p, f.written()))
     }
 
     /// The configuration in use.

@@ -7,6 +7,7 @@ mod client;
 mod config;
 pub mod endpoints;
 mod error;
+mod failed_calls;
 pub mod fidelity;
 mod fidelity_catalogue;
 mod limiter;

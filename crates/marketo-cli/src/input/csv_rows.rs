@@ -1,13 +1,22 @@
-//! CSV rows with a header; bad rows (wrong field count, invalid UTF-8, unreadable) become [`Row::Bad`].
+//! CSV rows with a header; bad rows (wrong field count, invalid UTF-8, unreadable) become [`Row::Bad`] with
+//! their cells' bytes as read.
+//!
+//! A rejects file of an earlier run (`line,code,reason,` then the input's columns) is read as its input: its
+//! own three leading columns are left out, so it can be fixed and sent again as it is.
 
+use super::lines::LineBreaks;
 use super::Row;
+use crate::rejects::REJECT_COLUMNS;
 use serde_json::{Map, Value};
 use std::io::{self, Read};
 
-/// Rows of a CSV file with a header row.
+/// Rows of a CSV file with a header row. A row's line is the physical line it starts on, whatever the line
+/// endings (see [`super::lines`]).
 pub struct CsvRows<R: Read> {
-    reader: csv::Reader<R>,
+    reader: csv::Reader<LineBreaks<R>>,
     header: Vec<String>,
+    /// Leading cells to leave out of every row (a rejects file's `line,code,reason`).
+    skip: usize,
     record: csv::ByteRecord,
     done: bool,
 }
@@ -18,7 +27,7 @@ impl<R: Read> CsvRows<R> {
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(true)
-            .from_reader(inner);
+            .from_reader(LineBreaks::new(inner));
         let raw = reader.byte_headers().map_err(to_io)?.clone();
         let mut header = Vec::with_capacity(raw.len());
         for (i, cell) in raw.iter().enumerate() {
@@ -45,6 +54,14 @@ impl<R: Read> CsvRows<R> {
             }
             header.push(name);
         }
+        let skip = if header.len() > REJECT_COLUMNS.len()
+            && header.iter().zip(REJECT_COLUMNS).all(|(h, r)| h == r)
+        {
+            header.drain(..REJECT_COLUMNS.len());
+            REJECT_COLUMNS.len()
+        } else {
+            0
+        };
         if header.is_empty() {
             return Err(invalid(
                 "the file is empty: a CSV needs a header row".into(),
@@ -53,41 +70,51 @@ impl<R: Read> CsvRows<R> {
         Ok(CsvRows {
             reader,
             header,
+            skip,
             record: csv::ByteRecord::new(),
             done: false,
         })
     }
 
-    /// The column names.
+    /// The column names (of a rejects file: without `line,code,reason`).
     pub fn header(&self) -> &[String] {
         &self.header
     }
 
-    fn row(&self) -> Row {
-        let line = self.record.position().map_or(0, |p| p.line());
-        let original: Vec<String> = self
-            .record
-            .iter()
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect();
-        if self.record.len() != self.header.len() {
+    /// Whether the file is a rejects file of an earlier run.
+    pub fn is_rejects_file(&self) -> bool {
+        self.skip > 0
+    }
+
+    /// The physical line a record or error at `position` starts on.
+    fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let byte = position.map_or(0, csv::Position::byte);
+        self.reader.get_mut().line_at(byte)
+    }
+
+    fn row(&mut self) -> Row {
+        let position = self.record.position().cloned();
+        let line = self.line_of(position.as_ref());
+        let cells: Vec<&[u8]> = self.record.iter().skip(self.skip).collect();
+        let original = || cells.iter().map(|c| c.to_vec()).collect::<Vec<_>>();
+        if cells.len() != self.header.len() {
             return Row::Bad {
                 line,
                 reason: format!(
                     "row has {} fields, the header has {}",
-                    self.record.len(),
+                    cells.len(),
                     self.header.len()
                 ),
-                original,
+                original: original(),
             };
         }
         let mut fields = Map::with_capacity(self.header.len());
-        for (name, cell) in self.header.iter().zip(self.record.iter()) {
+        for (name, cell) in self.header.iter().zip(&cells) {
             let Ok(text) = std::str::from_utf8(cell) else {
                 return Row::Bad {
                     line,
                     reason: format!("field {name:?} is not valid UTF-8"),
-                    original,
+                    original: original(),
                 };
             };
             if !text.is_empty() {
@@ -120,7 +147,7 @@ impl<R: Read> Iterator for CsvRows<R> {
                         return Some(Err(to_io(e)));
                     }
                     // A malformed row: report it and go on with the next.
-                    let line = e.position().map_or(0, |p| p.line());
+                    let line = self.line_of(e.position());
                     return Some(Ok(Row::Bad {
                         line,
                         reason: format!("unreadable CSV row: {e}"),

@@ -5,6 +5,7 @@
 
 mod csv_rows;
 mod jsonl_rows;
+pub mod lines;
 
 use anyhow::{bail, Context};
 use serde_json::{Map, Value};
@@ -73,8 +74,8 @@ pub enum Row {
         line: u64,
         /// What is wrong with it.
         reason: String,
-        /// The original cells or text, as far as they could be read.
-        original: Vec<String>,
+        /// The original bytes, as far as they could be read: a CSV row's cells, or a JSON line's text.
+        original: Vec<Vec<u8>>,
     },
 }
 
@@ -84,6 +85,21 @@ impl Row {
         match self {
             Row::Record { line, .. } | Row::Bad { line, .. } => *line,
         }
+    }
+}
+
+/// Check that `path` names a file that can be read, failing with a message that says what is wrong.
+pub fn check_input(path: &Path) -> anyhow::Result<()> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            bail!("cannot read {}: no such file", path.display())
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Ok(m) if m.is_dir() => bail!(
+            "cannot read {}: it is a directory; give the path of a file",
+            path.display()
+        ),
+        Ok(_) => Ok(()),
     }
 }
 
@@ -101,6 +117,7 @@ impl Rows {
         let reader: Box<dyn Read> = if path == "-" {
             Box::new(io::stdin())
         } else {
+            check_input(Path::new(path))?;
             let f = File::open(Path::new(path)).with_context(|| format!("cannot read {path}"))?;
             Box::new(BufReader::with_capacity(1 << 16, f))
         };
@@ -117,6 +134,14 @@ impl Rows {
         match self {
             Rows::Csv(c) => Some(c.header()),
             Rows::Jsonl(_) => None,
+        }
+    }
+
+    /// Whether this is a CSV rejects file of an earlier run (read without its `line,code,reason` columns).
+    pub fn is_rejects_file(&self) -> bool {
+        match self {
+            Rows::Csv(c) => c.is_rejects_file(),
+            Rows::Jsonl(_) => false,
         }
     }
 }

@@ -1,9 +1,14 @@
-//! The sync pipeline: input rows -> local checks -> batches of 300 -> the client (which throttles, retries,
-//! shapes) -> per-record outcomes -> counts, rejects file and checkpoint.
+//! The sync pipeline: input rows -> local checks -> batches of 300 -> (the before-image of their lookup
+//! values, and a write-ahead record in the checkpoint) -> the client (which throttles, retries, shapes) ->
+//! per-record outcomes -> counts, rejects file and checkpoint. On `--resume`, batches whose outcome was not
+//! known are reconciled with the server first.
 //!
 //! Memory stays flat: rows are streamed, and at most `in_flight` batches are held at once.
 
+mod lookup;
 mod outcomes;
+mod reconcile;
+mod recorder;
 
 use crate::checkpoint::{Checkpoint, RunKey};
 use crate::input::{InputFormat, Row, Rows};
@@ -12,13 +17,12 @@ use crate::rejects::{Original, Rejects};
 use crate::summary::Counts;
 use crate::validate::Schema;
 use anyhow::{bail, Context};
-use marketo_client::{Client, Error as ClientError, Lead, SyncAction, SyncOptions};
+use lookup::Image;
+use marketo_client::{Client, Lead, SyncAction};
+use recorder::Recorder;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use tokio::task::JoinSet;
-
-pub use outcomes::apply_outcomes;
 
 /// Validated settings of one sync run.
 #[derive(Debug, Clone)]
@@ -60,18 +64,19 @@ pub struct SyncReport {
     pub rejects: PathBuf,
     /// Records written to the rejects file by this run.
     pub rejects_written: u64,
+    /// Pending records whose batch failed after the client's retries with Marketo's answer unknown, and why.
+    pub unsettled: (u64, Option<String>),
 }
 
+/// One batch: its input lines, records and their lookup values, and once looked up, its before-image.
 #[derive(Default)]
-struct Batch {
+pub struct Batch {
+    seq: u64,
     lines: Vec<u64>,
     records: Vec<Lead>,
+    values: Vec<Option<String>>,
+    before: Option<Image>,
 }
-
-type Done = (
-    Batch,
-    Result<Vec<marketo_client::RecordOutcome>, ClientError>,
-);
 
 fn run_key(s: &SyncSettings) -> RunKey {
     RunKey {
@@ -111,64 +116,6 @@ fn needs_lookup(action: SyncAction) -> bool {
     !matches!(action, SyncAction::CreateDuplicate)
 }
 
-/// The state a run updates as batches come back: checkpoint, rejects, and why it stopped.
-struct Recorder<'a> {
-    s: &'a SyncSettings,
-    client: &'a Client,
-    reporter: &'a Reporter,
-    cp: Checkpoint,
-    rejects: Rejects,
-    calls_before: u64,
-    stopped: Option<String>,
-}
-
-impl Recorder<'_> {
-    /// Record finished batches until at most `max` are in flight.
-    async fn drain(&mut self, tasks: &mut JoinSet<Done>, max: usize) -> anyhow::Result<()> {
-        while tasks.len() > max {
-            let Some(done) = tasks.join_next().await else {
-                break;
-            };
-            let (batch, result) = done.context("a sync task failed")?;
-            let why = apply_outcomes(
-                batch.lines,
-                batch.records,
-                result,
-                &mut self.cp,
-                &mut self.rejects,
-            )?;
-            self.stopped = self.stopped.take().or(why);
-            self.cp.rejects_bytes = self.rejects.sync()?;
-            self.cp.counts.calls = self.calls_before + self.client.usage_snapshot().calls_sent;
-            self.cp.save(&self.s.state)?;
-            self.reporter.set_done(self.cp.done.len());
-        }
-        Ok(())
-    }
-
-    /// Send a batch, or count it pending when the run has stopped.
-    async fn send(
-        &mut self,
-        tasks: &mut JoinSet<Done>,
-        batch: Batch,
-        options: &SyncOptions,
-    ) -> anyhow::Result<()> {
-        self.drain(tasks, self.s.in_flight.saturating_sub(1))
-            .await?;
-        if self.stopped.is_some() {
-            self.cp.counts.pending += batch.records.len() as u64;
-            return Ok(());
-        }
-        let client = self.client.clone();
-        let options = options.clone();
-        tasks.spawn(async move {
-            let result = client.leads().sync(batch.records.clone(), options).await;
-            (batch, result)
-        });
-        Ok(())
-    }
-}
-
 /// Run a sync. `stop` is set by Ctrl-C: no new batch is sent, batches in flight finish and are recorded.
 pub async fn run(
     client: &Client,
@@ -186,6 +133,12 @@ pub async fn run(
     let mut cp = load_checkpoint(s)?;
     let mut rows = Rows::open(&s.input, s.format)?;
     let header = rows.header().map(<[String]>::to_vec);
+    if rows.is_rejects_file() {
+        reporter.note(&format!(
+            "{} is a rejects file: its line, code and reason columns are left out",
+            s.input
+        ));
+    }
     if let Some(unknown) = header.iter().flatten().find(|c| !schema.has(c)) {
         reporter.note(&format!(
             "column {unknown:?} is not a field of the instance: rows that fill it are rejected with 1006"
@@ -197,23 +150,15 @@ pub async fn run(
         s.resume.then_some(cp.rejects_bytes),
     )?;
     cp.counts.pending = 0;
-    let options = SyncOptions {
-        action: s.action,
-        lookup_field: Some(s.lookup_field.clone()),
-        partition: s.partition.clone(),
-    };
-    let lookup = needs_lookup(s.action).then_some(s.lookup_field.as_str());
-    let mut rec = Recorder {
-        s,
-        client,
-        reporter,
-        calls_before: cp.counts.calls,
-        cp,
-        rejects,
-        stopped: None,
-    };
+    let lookup_field = needs_lookup(s.action).then_some(s.lookup_field.as_str());
+    let mut rec = Recorder::new(s, client, reporter, cp, rejects);
+    if s.resume {
+        if let Some(note) = reconcile::run(client, s.action, &s.lookup_field, &mut rec.cp).await? {
+            reporter.note(&note);
+            rec.save()?;
+        }
+    }
     let mut batch = Batch::default();
-    let mut tasks: JoinSet<Done> = JoinSet::new();
     let mut sendable = 0u64;
     reporter.set_done(rec.cp.done.len());
 
@@ -229,13 +174,23 @@ pub async fn run(
             rec.cp.counts.pending += 1;
             continue;
         }
-        let (line, code, reason, original) = match row {
-            Row::Bad {
-                line,
-                reason,
-                original,
-            } => (line, "input", reason, Original::Raw(original)),
-            Row::Record { line, fields } => match schema.check(&fields, lookup) {
+        let undecided = rec.cp.undecided.remove(&row.line());
+        let (line, code, reason, original) = match (row, undecided) {
+            (
+                Row::Bad {
+                    line,
+                    reason,
+                    original,
+                },
+                None,
+            ) => (line, "input", reason, Original::Raw(original)),
+            (Row::Bad { line, original, .. }, Some(why)) => {
+                (line, "in-flight", why, Original::Raw(original))
+            }
+            (Row::Record { line, fields }, Some(why)) => {
+                (line, "in-flight", why, Original::Fields(fields))
+            }
+            (Row::Record { line, fields }, None) => match schema.check(&fields, lookup_field) {
                 Err(p) => (line, p.code, p.message, Original::Fields(fields)),
                 Ok(()) => {
                     sendable += 1;
@@ -244,10 +199,12 @@ pub async fn run(
                         rec.cp.done.insert(line);
                     } else {
                         batch.lines.push(line);
+                        batch
+                            .values
+                            .push(lookup::value_of(&fields, &s.lookup_field));
                         batch.records.push(fields);
                         if batch.records.len() >= s.batch_size {
-                            rec.send(&mut tasks, std::mem::take(&mut batch), &options)
-                                .await?;
+                            rec.send(std::mem::take(&mut batch)).await?;
                         }
                     }
                     continue;
@@ -256,33 +213,39 @@ pub async fn run(
         };
         rec.rejects.write(line, code, &reason, &original)?;
         reporter.problem(&s.input, line, &reason);
-        rec.cp.counts.skip(code);
+        if code == "in-flight" {
+            rec.cp.counts.failed += 1;
+        } else {
+            rec.cp.counts.skip(code);
+        }
         rec.cp.done.insert(line);
         reporter.set_done(rec.cp.done.len());
     }
     if !batch.records.is_empty() {
-        rec.send(&mut tasks, batch, &options).await?;
+        rec.send(batch).await?;
     }
-    rec.drain(&mut tasks, 0).await?;
-    let mut cp = rec.cp;
-    let rejects_bytes = rec.rejects.sync()?;
+    rec.drain(0).await?;
     // Every line of the input is either done (in this run or an earlier one) or pending.
-    cp.counts.read = cp.done.len() + cp.counts.pending;
+    rec.cp.counts.read = rec.cp.done.len() + rec.cp.counts.pending;
     if !s.dry_run {
-        cp.rejects_bytes = rejects_bytes;
-        cp.counts.calls = rec.calls_before + client.usage_snapshot().calls_sent;
-        if cp.counts.pending == 0 {
+        if rec.cp.counts.pending == 0 && rec.cp.undecided.is_empty() {
+            rec.rejects.sync()?;
             // Nothing left to resume.
             let _ = std::fs::remove_file(&s.state);
         } else {
-            cp.save(&s.state)?;
+            rec.save()?;
         }
     }
+    let unsettled = (
+        rec.cp.unsettled_lines(),
+        rec.cp.unsettled.iter().find_map(|u| u.why.clone()),
+    );
     Ok(SyncReport {
-        counts: cp.counts,
-        stopped: rec.stopped,
+        counts: rec.cp.counts.clone(),
+        stopped: rec.stopped.take(),
         sendable,
         rejects: s.rejects.clone(),
         rejects_written: rec.rejects.written(),
+        unsettled,
     })
 }

@@ -84,3 +84,53 @@ fn completions_are_generated() {
     assert!(out.status.success());
     assert!(stdout(&out).contains("mkto"));
 }
+
+/// A malformed config file (in `~/.config` or `$XDG_CONFIG_HOME`) is reported by file, line and what is
+/// wrong, and the client secret on the failing line is never printed.
+#[test]
+fn a_malformed_config_never_prints_the_secret() {
+    let secret = "7hIs-iS-tHe-SeCrEt-0042";
+    let files = [
+        format!("[profiles.default]\nclient_id = \"id\"\nclient_secret = \"{secret}\nendpoint = \"x\"\n"),
+        format!("[profiles.default]\nclient_id = \"id\"\nclient_secret = {secret}\n"),
+        format!("[profiles.default]\nclient_id = \"id\"\nsecret = \"{secret}\"\n"),
+        format!("[profiles]\nclient_id = \"id\"\ndefault = \"{secret}\"\n"),
+    ];
+    for (i, text) in files.iter().enumerate() {
+        for xdg in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let cfg = if xdg {
+                dir.path().join("xdg/mkto")
+            } else {
+                dir.path().join(".config/mkto")
+            };
+            std::fs::create_dir_all(&cfg).unwrap();
+            std::fs::write(cfg.join("config.toml"), text).unwrap();
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_mkto"));
+            cmd.args(["leads", "describe"])
+                .current_dir(dir.path())
+                .env("HOME", dir.path())
+                .env_remove("MARKETO_ENDPOINT")
+                .env_remove("MARKETO_CLIENT_ID")
+                .env_remove("MARKETO_CLIENT_SECRET");
+            if xdg {
+                cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
+            } else {
+                cmd.env_remove("XDG_CONFIG_HOME");
+            }
+            let out = cmd.output().unwrap();
+            assert!(!out.status.success(), "case {i}");
+            let err = stderr(&out);
+            let all = format!("{err}{}", stdout(&out));
+            assert!(!all.contains(secret), "case {i}: {all}");
+            assert!(!all.contains("SeCrEt"), "case {i}: {all}");
+            assert!(
+                err.contains(&format!(
+                    "{} is not a valid mkto config: line ",
+                    cfg.join("config.toml").display()
+                )),
+                "case {i}: {err}"
+            );
+        }
+    }
+}

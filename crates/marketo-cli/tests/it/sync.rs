@@ -1,7 +1,7 @@
 //! End-to-end: the real `mkto leads sync` binary against the emulator.
 
 use crate::support::{json_summary, mkto_at, mkto_in, output, stderr, stdout};
-use marketo_emulator::{Emulator, LatencyModel};
+use marketo_emulator::{Emulator, FaultRule, LatencyModel};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -54,7 +54,9 @@ fn sync_with_bad_rows_rejects_them_and_sends_the_rest() {
     assert_eq!(s["failed"], 0);
     assert_eq!(s["pending"], 0);
 
-    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap();
+    // The Latin-1 row is written back as it was, so the file is not all UTF-8.
+    let rejects = std::fs::read(dir.path().join("in.rejects.csv")).unwrap();
+    let rejects = String::from_utf8_lossy(&rejects);
     let lines: Vec<&str> = rejects.lines().collect();
     assert_eq!(
         lines[0],
@@ -96,11 +98,52 @@ fn sync_with_bad_rows_rejects_them_and_sends_the_rest() {
     );
     assert!(out.status.success());
     assert_eq!(json_summary(&out)["skipped_by_reason"]["1005"], 2);
-    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap();
+    let rejects = std::fs::read(dir.path().join("in.rejects.csv")).unwrap();
+    let rejects = String::from_utf8_lossy(&rejects);
     assert!(
         rejects.contains("2,1005,Lead already exists,a@example.com"),
         "{rejects}"
     );
+}
+
+/// Rows ending in a bare CR (old Mac exports), CRLF (Excel, RFC 4180) or LF with blank lines: every row is
+/// sent or rejected, and messages and the rejects file name the physical line the row is on.
+#[test]
+fn every_line_ending_keeps_every_row_and_its_line_number() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("cr", "\r", ""),
+        ("crlf", "\r\n", ""),
+        ("lf-blank", "\n", "\n"),
+    ];
+    for (name, eol, blank) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        // Header, a bad row, then (after an optional blank line) two good rows and a row of 1 field.
+        let text = format!(
+            "email,numberOfEmployees{eol}a1@x.com,x{eol}{blank}a2@x.com,2{eol}a3@x.com,3{eol}a4@x.com{eol}"
+        );
+        std::fs::write(dir.path().join("in.csv"), text).unwrap();
+        let out = mkto_in(dir.path(), &["leads", "sync", "in.csv", "--format", "json"]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let s = json_summary(&out);
+        assert_eq!(s["read"], 4, "{name}: {s}");
+        assert_eq!(s["created"], 2, "{name}: {s}");
+        assert_eq!(s["skipped_by_reason"]["1003"], 1, "{name}: {s}");
+        assert_eq!(s["skipped_by_reason"]["input"], 1, "{name}: {s}");
+        let last = if blank.is_empty() { 5 } else { 6 };
+        assert!(
+            stderr(&out).contains("in.csv:2: Invalid value for field 'numberOfEmployees'")
+                && stderr(&out).contains(&format!("in.csv:{last}: row has 1 fields")),
+            "{name}: {}",
+            stderr(&out)
+        );
+        let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap();
+        let lines: Vec<&str> = rejects
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        assert_eq!(lines, ["2", &last.to_string()], "{name}: {rejects}");
+    }
 }
 
 #[test]
@@ -151,11 +194,120 @@ fn unreadable_input_fails_at_once() {
     std::fs::write(dir.path().join("x.txt"), "email\n").unwrap();
     let out = mkto_in(dir.path(), &["leads", "sync", "x.txt"]);
     assert!(stderr(&out).contains("--input-format"), "{}", stderr(&out));
+    std::fs::create_dir(dir.path().join("exports.csv")).unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "exports.csv"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("cannot read exports.csv: it is a directory"),
+        "{}",
+        stderr(&out)
+    );
 }
 
-/// A run killed with SIGKILL half-way, then resumed: one lead per distinct record, every line accounted once.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sync_killed_half_way_and_resumed() {
+/// A Latin-1 byte goes to the rejects file as it was; the rejects file, fixed, goes back in as input.
+#[test]
+fn rejects_keep_the_original_bytes_and_can_be_sent_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("in.csv"),
+        b"email,firstName,numberOfEmployees\r\na@x.com,Ann,lots\r\ng@x.com,G\xe9rard,1\r\nb@x.com,Bob,2\r\n",
+    )
+    .unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "in.csv", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["skipped"].as_u64()),
+        (Some(1), Some(2)),
+        "{s}"
+    );
+    let rejects = std::fs::read(dir.path().join("in.rejects.csv")).unwrap();
+    let text = String::from_utf8_lossy(&rejects);
+    let has = |needle: &[u8]| rejects.windows(needle.len()).any(|w| w == needle);
+    assert!(
+        has(b"3,input,field \"firstName\" is not valid UTF-8,g@x.com,G\xe9rard,1\n")
+            || has(b"g@x.com,G\xe9rard,1\n"),
+        "the Latin-1 byte is written back unchanged: {text}"
+    );
+    assert!(
+        !has("\u{fffd}".as_bytes()),
+        "no replacement character: {text}"
+    );
+    assert!(
+        text.starts_with("line,code,reason,email,firstName,numberOfEmployees\n2,1003,"),
+        "{text}"
+    );
+
+    // Fix both rows in place and send the rejects file back: its line, code and reason columns stay out.
+    let fixed = String::from_utf8_lossy(&rejects)
+        .replace(",lots", ",5")
+        .replace("G\u{fffd}rard", "Gérard");
+    std::fs::write(dir.path().join("fixed.csv"), fixed).unwrap();
+    let out = mkto_in(
+        dir.path(),
+        &["leads", "sync", "fixed.csv", "--format", "json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a rejects file"),
+        "{}",
+        stderr(&out)
+    );
+    let s = json_summary(&out);
+    assert_eq!(s["created"], 2, "{s}");
+    assert_eq!(s["skipped"], 0, "no 1006 for line, code, reason: {s}");
+
+    // The same for JSON Lines, whose first line carries a byte order mark.
+    std::fs::write(
+        dir.path().join("in.jsonl"),
+        b"\xef\xbb\xbf{\"email\":\"j1@x.com\"}\r\n{\"email\":\"j2@x.com\",\"numberOfEmployees\":\"many\"}\r\n",
+    )
+    .unwrap();
+    let out = mkto_in(
+        dir.path(),
+        &["leads", "sync", "in.jsonl", "--format", "json"],
+    );
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["skipped"].as_u64()),
+        (Some(1), Some(1)),
+        "{s}"
+    );
+    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.jsonl")).unwrap();
+    assert!(rejects.starts_with("{\"line\":2,"), "{rejects}");
+    std::fs::write(dir.path().join("again.jsonl"), rejects.replace("many", "7")).unwrap();
+    let out = mkto_in(
+        dir.path(),
+        &["leads", "sync", "again.jsonl", "--format", "json"],
+    );
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["skipped"].as_u64()),
+        (Some(1), Some(0)),
+        "{s}"
+    );
+}
+
+/// The checkpoint's counts, done lines and unsettled batches, once it exists and parses.
+fn read_checkpoint(path: &Path) -> Option<Value> {
+    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+fn done_lines(cp: &Value) -> u64 {
+    cp["done"]
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .map(|p| p[1].as_u64().unwrap() - p[0].as_u64().unwrap() + 1)
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+/// A `--action ACTION` sync of 600 new leads killed with SIGKILL while Marketo has applied batches the
+/// checkpoint does not count yet (the emulator's latency comes after a call is applied, before its answer),
+/// then resumed: one lead per row, and every row counted created exactly once.
+async fn killed_while_batches_are_applied_but_unanswered_then_resumed(action: &str) {
     let emu = Emulator::builder()
         .latency(LatencyModel::fixed(Duration::from_millis(150)))
         .start()
@@ -164,92 +316,308 @@ async fn sync_killed_half_way_and_resumed() {
     let dir = tempfile::tempdir().unwrap();
     write_csv(&dir.path().join("in.csv"), 600);
     let state = dir.path().join("in.state.json");
-    let mut child = mkto_at(
-        &emu,
-        dir.path(),
-        &["leads", "sync", "in.csv", "--batch-size", "10", "-q"],
-    )
-    .spawn()
-    .unwrap();
-    // Wait (bounded) until some batches are checkpointed, then kill without warning.
-    let mut killed_with_done = 0;
+    let args = [
+        "leads",
+        "sync",
+        "in.csv",
+        "--batch-size",
+        "10",
+        "--action",
+        action,
+        "-q",
+    ];
+    let mut child = mkto_at(&emu, dir.path(), &args).spawn().unwrap();
+    // Wait (bounded) until batches are done and Marketo holds leads the checkpoint does not count yet.
+    let mut killed = false;
     for _ in 0..3000 {
-        if let Ok(text) = std::fs::read_to_string(&state) {
-            if let Ok(cp) = serde_json::from_str::<Value>(&text) {
-                let done: u64 = cp["done"]
-                    .as_array()
-                    .map(|r| {
-                        r.iter()
-                            .map(|p| p[1].as_u64().unwrap() - p[0].as_u64().unwrap() + 1)
-                            .sum()
-                    })
-                    .unwrap_or(0);
-                if done >= 100 {
-                    child.kill().unwrap();
-                    killed_with_done = done;
-                    break;
-                }
+        if let Some(cp) = read_checkpoint(&state) {
+            let counted = cp["counts"]["created"].as_u64().unwrap();
+            if done_lines(&cp) >= 100 && emu.state().model.lead_count().unwrap() > counted {
+                child.kill().unwrap();
+                killed = true;
+                break;
             }
         }
-        tokio::time::sleep(Duration::from_millis(10)).await;
+        tokio::time::sleep(Duration::from_millis(5)).await;
     }
     let status = child.wait().unwrap();
     assert!(
-        killed_with_done >= 100 && !status.success(),
-        "the run was killed half-way"
+        killed && !status.success(),
+        "{action}: the run was killed half-way"
     );
-    assert!(killed_with_done < 600, "killed before the end");
+    // Let the calls the kill cut off end on the emulator's side (bounded).
+    for _ in 0..1000 {
+        if emu.usage().in_flight == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let cp = read_checkpoint(&state).expect("checkpoint kept");
+    let applied = emu.state().model.lead_count().unwrap();
+    assert!(
+        applied > cp["counts"]["created"].as_u64().unwrap(),
+        "{action}: the kill left leads the checkpoint does not count ({applied}): {cp}"
+    );
+    assert!(
+        !cp["unsettled"].as_array().unwrap().is_empty(),
+        "{action}: the batches in flight are written down: {cp}"
+    );
+    assert!(applied < 600, "{action}: killed before the end");
 
     // Without --resume it refuses to start over silently.
+    let out = output(mkto_at(&emu, dir.path(), &args[..8])).await;
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--resume"), "{}", stderr(&out));
+
+    let mut resume = args.to_vec();
+    resume.extend(["--resume", "--format", "json"]);
+    let out = output(mkto_at(&emu, dir.path(), &resume)).await;
+    assert!(out.status.success(), "{action}: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("records of the last run had no answer"),
+        "{action}: {}",
+        stderr(&out)
+    );
+    let s = json_summary(&out);
+    assert_eq!(s["created"], 600, "{action}: every row created once: {s}");
+    assert_eq!(s["updated"], 0, "{action}: {s}");
+    assert_eq!(
+        s["skipped"], 0,
+        "{action}: no row of this job reported as existing: {s}"
+    );
+    assert_eq!(s["failed"], 0, "{action}: {s}");
+    assert_eq!(s["read"], 600, "{action}: {s}");
+    assert_eq!(s["pending"], 0, "{action}: {s}");
+    assert_eq!(
+        emu.state().model.lead_count().unwrap(),
+        600,
+        "{action}: one lead per row"
+    );
+    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap_or_default();
+    assert!(
+        rejects.lines().count() <= 1,
+        "{action}: nothing rejected: {rejects}"
+    );
+    assert!(!state.exists(), "a finished run leaves no checkpoint");
+    emu.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_or_update_killed_half_way_and_resumed() {
+    killed_while_batches_are_applied_but_unanswered_then_resumed("createOrUpdate").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_duplicate_killed_half_way_and_resumed_creates_no_duplicate() {
+    killed_while_batches_are_applied_but_unanswered_then_resumed("createDuplicate").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_only_killed_half_way_and_resumed_reports_no_own_lead_as_existing() {
+    killed_while_batches_are_applied_but_unanswered_then_resumed("createOnly").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn update_only_killed_half_way_and_resumed() {
+    let emu = Emulator::builder()
+        .latency(LatencyModel::fixed(Duration::from_millis(100)))
+        .start()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv(&dir.path().join("in.csv"), 300);
+    let out = output(mkto_at(
+        &emu,
+        dir.path(),
+        &["leads", "sync", "in.csv", "--batch-size", "100", "-q"],
+    ))
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let state = dir.path().join("in.state.json");
+    let args = [
+        "leads",
+        "sync",
+        "in.csv",
+        "--batch-size",
+        "10",
+        "--action",
+        "updateOnly",
+        "-q",
+    ];
+    let mut child = mkto_at(&emu, dir.path(), &args).spawn().unwrap();
+    let mut killed = false;
+    for _ in 0..3000 {
+        if read_checkpoint(&state).is_some_and(|cp| done_lines(&cp) >= 50) {
+            child.kill().unwrap();
+            killed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    child.wait().unwrap();
+    assert!(killed);
+    let mut resume = args.to_vec();
+    resume.extend(["--resume", "--format", "json"]);
+    let out = output(mkto_at(&emu, dir.path(), &resume)).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["updated"].as_u64(), s["created"].as_u64()),
+        (Some(300), Some(0)),
+        "{s}"
+    );
+    assert_eq!(s["read"], 300, "{s}");
+    assert_eq!(emu.state().model.lead_count().unwrap(), 300);
+    emu.shutdown().await;
+}
+
+/// Batches that fail after the client's retries (611 on every sync call) are not lost: they stay pending,
+/// the checkpoint is kept, and `--resume` looks them up, then sends them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_that_fails_after_its_retries_stays_resumable() {
+    let emu = Emulator::builder()
+        .fault(FaultRule::error("POST", "/rest/v1/leads.json", 611))
+        .start()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv(&dir.path().join("in.csv"), 20);
+    let args = [
+        "leads",
+        "sync",
+        "in.csv",
+        "--batch-size",
+        "10",
+        "-q",
+        "--format",
+        "json",
+    ];
+    let out = output(mkto_at(&emu, dir.path(), &args)).await;
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["pending"].as_u64(), s["unsettled"].as_u64()),
+        (Some(20), Some(20)),
+        "{s}"
+    );
+    assert_eq!(
+        (s["failed"].as_u64(), s["created"].as_u64()),
+        (Some(0), Some(0)),
+        "{s}"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("20 records had no answer after the client's retries") && err.contains("611"),
+        "{err}"
+    );
+    assert!(err.contains("--resume"), "{err}");
+    assert!(dir.path().join("in.state.json").exists(), "checkpoint kept");
+    let rejects = std::fs::read_to_string(dir.path().join("in.rejects.csv")).unwrap_or_default();
+    assert!(rejects.lines().count() <= 1, "nothing rejected: {rejects}");
+
+    emu.clear_faults();
+    let mut resume = args.to_vec();
+    resume.push("--resume");
+    let out = output(mkto_at(&emu, dir.path(), &resume)).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["pending"].as_u64()),
+        (Some(20), Some(0)),
+        "{s}"
+    );
+    assert_eq!(emu.state().model.lead_count().unwrap(), 20);
+    assert!(!dir.path().join("in.state.json").exists());
+    emu.shutdown().await;
+}
+
+/// A failed call is one short warning on stderr naming the failed-calls file beside the rejects file; that
+/// file holds its request and response, redacted; `-v` logs the exchange too. No secret anywhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_call_is_one_short_warning_and_its_exchange_is_kept_redacted() {
+    let emu = Emulator::builder()
+        .fault(FaultRule::error("POST", "/rest/v1/leads.json", 609))
+        .start()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv(&dir.path().join("in.csv"), 3);
     let out = output(mkto_at(
         &emu,
         dir.path(),
         &["leads", "sync", "in.csv", "-q"],
     ))
     .await;
-    assert!(!out.status.success());
-    assert!(stderr(&out).contains("--resume"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("WARN")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains("marketo call failed")
+            && warnings[0].contains("in.failed-calls.jsonl"),
+        "{err}"
+    );
+    assert!(warnings[0].len() < 400, "a short line: {}", warnings[0]);
+    assert!(
+        !err.contains("lead0@example.com"),
+        "no record in the log: {err}"
+    );
+    assert!(
+        err.contains("failed calls are in in.failed-calls.jsonl"),
+        "{err}"
+    );
 
+    let kept = std::fs::read_to_string(dir.path().join("in.failed-calls.jsonl")).unwrap();
+    let exchange: Value = serde_json::from_str(kept.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        exchange["request"]["body"]["input"][0]["email"],
+        "lead0@example.com"
+    );
+    assert_eq!(exchange["request"]["authorization"], "Bearer [REDACTED]");
+    assert_eq!(exchange["response"]["body"]["errors"][0]["code"], "609");
+    assert!(exchange["request_id"].is_string(), "{exchange}");
+
+    // -v: the exchange in the log as well.
     let out = output(mkto_at(
         &emu,
         dir.path(),
-        &[
-            "leads",
-            "sync",
-            "in.csv",
-            "--batch-size",
-            "10",
-            "--resume",
-            "-q",
-            "--format",
-            "json",
-        ],
+        &["leads", "sync", "in.csv", "-q", "-v"],
     ))
     .await;
-    assert!(out.status.success(), "{}", stderr(&out));
-    let s = json_summary(&out);
-    let total = s["created"].as_u64().unwrap()
-        + s["updated"].as_u64().unwrap()
-        + s["skipped"].as_u64().unwrap()
-        + s["failed"].as_u64().unwrap();
-    assert_eq!(total, 600, "every line once: {s}");
-    assert_eq!(s["read"], 600);
-    assert_eq!(s["pending"], 0);
-    assert_eq!(
-        emu.state().model.lead_count().unwrap(),
-        600,
-        "one lead per distinct record"
-    );
-    assert!(!state.exists(), "a finished run leaves no checkpoint");
+    let verbose = stderr(&out);
+    assert!(verbose.contains("lead0@example.com"), "{verbose}");
+
+    let token = live_token(&emu);
+    let kept = std::fs::read_to_string(dir.path().join("in.failed-calls.jsonl")).unwrap();
+    for text in [&err, &verbose, &kept] {
+        assert!(
+            !text.contains(emu.client_secret()),
+            "the secret leaked: {text}"
+        );
+        assert!(!text.contains(&token), "the token leaked: {text}");
+    }
     emu.shutdown().await;
+}
+
+/// The access token the emulator holds for the test credentials (the live one it hands out while valid).
+fn live_token(emu: &Emulator) -> String {
+    let state = emu.state();
+    let grant = state.tokens.lock().unwrap().grant(
+        emu.client_id(),
+        &state.config.pod,
+        state.now(),
+        state.config.token_ttl(),
+    );
+    grant.access_token
 }
 
 /// 607 in the middle of a run: pending records kept, the reset time said, and a resume after midnight
 /// (the emulator's clock moved) completes it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sync_stopped_by_607_resumes_after_the_quota_day_turns() {
-    // 12 calls a day: Describe and 11 batches of 10; the other 4 batches wait for the next day.
-    let emu = Emulator::builder().daily_quota(12).start().await.unwrap();
+    // 24 calls a day: Describe, then for each batch of 10 a lookup of its emails (the before-image a resume
+    // needs) and the sync; the batches the quota does not cover wait for the next day.
+    let emu = Emulator::builder().daily_quota(24).start().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     write_csv(&dir.path().join("in.csv"), 150);
     let out = output(mkto_at(

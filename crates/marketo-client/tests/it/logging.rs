@@ -1,4 +1,5 @@
-//! Secrets never reach a log line, an error's Display or Debug.
+//! Secrets never reach a log line, an error's Display or Debug, or the failed-calls file; a failed call is
+//! one short warning, its request and response are in the failed-calls file and at debug level.
 
 use crate::support::*;
 use marketo_client::{Client, SyncOptions};
@@ -59,8 +60,10 @@ async fn a_failing_run_logged_at_trace_level_never_shows_the_secret_or_the_token
     tracing::callsite::rebuild_interest_cache();
 
     let emu = emulator(|b| b.fault(FaultRule::error("POST", "/rest/v1/leads.json", 611))).await;
-    let client = client(&emu);
-    // Unexpected errors log the whole request and response: a transient fault outlasting its retries,
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("run.failed-calls.jsonl");
+    let client = builder(&emu).failed_calls_file(&file).build().unwrap();
+    // Unexpected errors are kept with their request and response: a transient fault outlasting its retries,
     // a refused request, a 602 replay, then bad credentials.
     let out = client
         .leads()
@@ -77,10 +80,11 @@ async fn a_failing_run_logged_at_trace_level_never_shows_the_secret_or_the_token
     let bad = Client::builder()
         .endpoint(emu.url())
         .credentials(ID, "wrong-secret-also-hidden")
+        .failed_calls_file(&file)
         .build()
         .unwrap();
     let denied = bad.leads().describe().await.unwrap_err();
-    let token = live_token(&emu).await;
+    let token_value = live_token(&emu).await;
 
     let mut text = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
     for e in [&failure, &refused, &denied] {
@@ -92,15 +96,68 @@ async fn a_failing_run_logged_at_trace_level_never_shows_the_secret_or_the_token
         "the run was logged: {}",
         &text[..text.len().min(3000)]
     );
+    // A failed call is one short warning that names the file; the records it carried are not in the log
+    // above debug level.
+    let warnings: Vec<&str> = text.lines().filter(|l| l.contains(" WARN ")).collect();
     assert!(
-        text.contains("marketo call failed"),
-        "the unexpected error was logged with its request"
+        warnings
+            .iter()
+            .any(|l| l.contains("marketo call failed") && l.contains("run.failed-calls.jsonl")),
+        "{warnings:#?}"
     );
-    for secret in [SECRET, "wrong-secret-also-hidden", token.as_str()] {
-        assert!(!text.contains(secret), "{secret:?} leaked into the log");
+    assert!(
+        warnings.iter().any(|l| l.contains("token request failed")),
+        "{warnings:#?}"
+    );
+    for w in &warnings {
+        assert!(w.len() < 600, "a short line: {w}");
+        assert!(!w.contains("s0@example.com"), "no record at warn: {w}");
     }
+    // The whole exchange is logged at debug level.
     assert!(
-        !text.to_ascii_lowercase().contains("bearer ")
-            || !text.contains(&format!("Bearer {token}"))
+        text.lines()
+            .any(|l| l.contains(" DEBUG ") && l.contains("s0@example.com") && l.contains("611")),
+        "the exchange at debug level"
     );
+    // The file holds the request and the response of each failed exchange.
+    let kept = std::fs::read_to_string(&file).unwrap();
+    let exchanges: Vec<serde_json::Value> = kept
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let sync = exchanges
+        .iter()
+        .find(|e| {
+            e["request"]["url"]
+                .as_str()
+                .unwrap()
+                .ends_with("/rest/v1/leads.json")
+        })
+        .expect("the failed sync is kept");
+    assert_eq!(
+        sync["request"]["body"]["input"][0]["email"],
+        "s0@example.com"
+    );
+    assert_eq!(sync["request"]["authorization"], "Bearer [REDACTED]");
+    assert_eq!(sync["response"]["body"]["errors"][0]["code"], "611");
+    assert!(sync["request_id"].is_string());
+    let token = exchanges
+        .iter()
+        .find(|e| {
+            e["request"]["url"]
+                .as_str()
+                .unwrap()
+                .ends_with("/identity/oauth/token")
+        })
+        .expect("the refused token request is kept");
+    assert_eq!(token["request"]["body"], "[REDACTED]");
+    assert_eq!(token["response"]["status"], 401);
+    for secret in [SECRET, "wrong-secret-also-hidden", token_value.as_str()] {
+        assert!(!text.contains(secret), "{secret:?} leaked into the log");
+        assert!(
+            !kept.contains(secret),
+            "{secret:?} leaked into the failed-calls file"
+        );
+    }
+    assert!(!text.contains(&format!("Bearer {token_value}")));
 }

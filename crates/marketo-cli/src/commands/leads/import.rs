@@ -8,7 +8,7 @@ use crate::connect::ConnectArgs;
 use crate::progress::Reporter;
 use crate::rejects::{self, Original, Rejects};
 use crate::session::Session;
-use anyhow::{bail, Context};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use marketo_client::endpoints::{BulkOptions, ImportFormat, ImportReport, ImportSettings};
 use serde_json::json;
@@ -71,9 +71,7 @@ pub struct ImportRun {
 }
 
 fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
-    if !a.file.is_file() {
-        bail!("cannot read {}: no such file", a.file.display());
-    }
+    crate::input::check_input(&a.file)?;
     let format = match a.file_format {
         Some(FileFormat::Csv) => ImportFormat::Csv,
         Some(FileFormat::Tsv) => ImportFormat::Tsv,
@@ -145,7 +143,10 @@ pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
         let counter = Arc::new(RecordCounter::default());
-        let session = Session::open_observed(connect, r.quiet, Some(counter.clone())).await?;
+        let failed_calls = rejects::failed_calls_path(&r.rejects);
+        let session =
+            Session::open_observed(connect, r.quiet, Some(counter.clone()), Some(&failed_calls))
+                .await?;
         let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
         let ticker = tick(counter.clone(), reporter.clone());
         let options = BulkOptions {
@@ -162,6 +163,7 @@ pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
         reporter.set_done(counter.get());
         reporter.finish();
         let calls = session.client.usage_snapshot().calls_sent;
+        crate::summary::note_failed_calls(&session.client);
         session.close().await;
         let report = result.with_context(|| format!("importing {}", r.file.display()))?;
         let mut rejects = Rejects::open(&r.rejects, Some(&columns), None)?;
@@ -175,7 +177,7 @@ pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
                 line,
                 &reason_code(&f.reason),
                 &f.reason,
-                &Original::Raw(f.cells.clone()),
+                &Original::Raw(f.cells.iter().map(|c| c.clone().into_bytes()).collect()),
             )?;
         }
         rejects.sync()?;

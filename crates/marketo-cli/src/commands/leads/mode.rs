@@ -47,6 +47,9 @@ fn unsuitable(a: &SyncArgs) -> Option<String> {
     if a.resume {
         return Some("--resume continues a Sync Leads run".into());
     }
+    if crate::input::Rows::open(&a.file, InputFormat::Csv).is_ok_and(|r| r.is_rejects_file()) {
+        return Some("it would send a rejects file's line, code and reason columns too".into());
+    }
     None
 }
 

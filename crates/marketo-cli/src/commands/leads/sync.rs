@@ -106,8 +106,8 @@ fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
             a.batch_size
         );
     }
-    if a.file != "-" && !std::path::Path::new(&a.file).is_file() {
-        bail!("cannot read {}: no such file", a.file);
+    if a.file != "-" {
+        crate::input::check_input(std::path::Path::new(&a.file))?;
     }
     if a.resume && a.dry_run {
         bail!("--resume and --dry-run do not go together: a dry run sends nothing and keeps no checkpoint");
@@ -136,22 +136,12 @@ fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
     })
 }
 
-/// Lines in a file (for the progress bar's total); None for stdin.
+/// Rows in a file (for the progress bar's total): its physical lines, less the header of a CSV; None for stdin.
 fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
     if path == "-" {
         return None;
     }
-    use std::io::Read;
-    let mut f = std::fs::File::open(path).ok()?;
-    let mut buf = vec![0u8; 1 << 16];
-    let mut n = 0u64;
-    loop {
-        let k = f.read(&mut buf).ok()?;
-        if k == 0 {
-            break;
-        }
-        n += buf[..k].iter().filter(|&&b| b == b'\n').count() as u64;
-    }
+    let n = crate::input::lines::count_lines(std::fs::File::open(path).ok()?).ok()?;
     Some(if format == InputFormat::Csv {
         n.saturating_sub(1)
     } else {
@@ -167,7 +157,9 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
     }
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&a.connect, a.quiet).await?;
+        let failed_calls = rejects::failed_calls_path(&s.rejects);
+        let session =
+            Session::open_observed(&a.connect, a.quiet, None, Some(&failed_calls)).await?;
         // Keep a couple of batches ready beyond what the client may send at once.
         s.in_flight = session.client.usage_snapshot().concurrency_limit as usize + 2;
         let stop = Arc::new(AtomicBool::new(false));
@@ -198,6 +190,7 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
             );
             let report = sync::run(&session.client, &s, &schema, &reporter, stop.clone()).await;
             reporter.finish();
+            crate::summary::note_failed_calls(&session.client);
             report
         }
         .await;
@@ -232,6 +225,7 @@ fn summary_json(r: &SyncReport, s: &SyncSettings) -> serde_json::Value {
         "dry_run": s.dry_run,
         "would_send": if s.dry_run { Some(r.sendable) } else { None },
         "rejects_file": r.rejects.display().to_string(),
+        "unsettled": r.unsettled.0,
         "state_file": if c.pending > 0 { Some(s.state.display().to_string()) } else { None },
         "stopped": r.stopped,
     })
@@ -281,6 +275,14 @@ fn print_summary(r: &SyncReport, s: &SyncSettings, format: SummaryFormat) -> any
     }
     if let Some(why) = &r.stopped {
         eprintln!("mkto: stopped: {why}");
+    }
+    if r.unsettled.0 > 0 {
+        eprintln!(
+            "mkto: {} records had no answer after the client's retries ({}): a resume looks them up in \
+             Marketo and sends again only those it did not apply",
+            r.unsettled.0,
+            r.unsettled.1.as_deref().unwrap_or("no answer")
+        );
     }
     if r.counts.pending > 0 {
         eprintln!(
