@@ -11,6 +11,10 @@ pub type Kind = &'static str;
 pub const LEAD_FILTER: Kind = "lf";
 /// Static list members.
 pub const LIST_MEMBERS: Kind = "lm";
+/// Get Lists.
+pub const LISTS: Kind = "ls";
+/// The lists of one lead.
+pub const LEAD_LISTS: Kind = "ll";
 
 /// The token that continues after lead `last_id`.
 pub fn encode(kind: &str, last_id: i64) -> String {

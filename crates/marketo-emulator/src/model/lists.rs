@@ -136,3 +136,60 @@ pub(super) fn members(
         &columns,
     ))
 }
+
+/// A page of lists: `Get Lists` (filtered) or the lists of one lead (`listMembership.json`).
+pub(super) fn browse(
+    store: &Store,
+    scope: ListScope<'_>,
+    batch_size: usize,
+    next_page_token: Option<&str>,
+) -> Result<Page, ApiError> {
+    let kind = match scope {
+        ListScope::Filter(_) => paging::LISTS,
+        ListScope::OfLead(_) => paging::LEAD_LISTS,
+    };
+    let after = paging::decode(kind, next_page_token)?;
+    let size = filter::page_size(batch_size);
+    let mut rows = store.with(|db| match scope {
+        ListScope::Filter(f) => lists::query(db, f, after, size + 1),
+        ListScope::OfLead(lead) => lists::of_lead(db, lead, after, size + 1),
+    })?;
+    let more = rows.len() > size;
+    rows.truncate(size);
+    let next_page_token = more
+        .then(|| rows.last().map(|l| paging::encode(kind, l.id)))
+        .flatten();
+    let items = rows
+        .iter()
+        .filter_map(|l| match serde_json::to_value(l) {
+            Ok(serde_json::Value::Object(m)) => Some(m),
+            _ => None,
+        })
+        .collect();
+    Ok(Page {
+        items,
+        next_page_token,
+        more_result: more,
+    })
+}
+
+/// Which lists [`browse`] pages through.
+#[derive(Debug, Clone, Copy)]
+pub enum ListScope<'a> {
+    /// Every list matching the filter.
+    Filter(&'a lists::ListFilter),
+    /// The lists a lead is a member of.
+    OfLead(i64),
+}
+
+/// One list by id.
+pub(super) fn by_id(store: &Store, id: i64) -> Result<Option<lists::StoredList>, ApiError> {
+    let filter = lists::ListFilter {
+        ids: vec![id],
+        ..Default::default()
+    };
+    Ok(store
+        .with(|db| lists::query(db, &filter, 0, 1))?
+        .into_iter()
+        .next())
+}

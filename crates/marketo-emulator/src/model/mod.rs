@@ -38,6 +38,7 @@ use serde_json::{Map, Value};
 use std::path::PathBuf;
 
 pub use filter::{FilterQuery, Page};
+pub use lists::ListScope;
 pub use seed::{ListSeed, Seed, SeedReport};
 pub use sync::{SyncAction, SyncLeads};
 
@@ -160,6 +161,26 @@ impl Model {
     /// Membership test: `memberof`, `notmemberof`, or `skipped` 1004.
     pub fn list_is_member(&self, list_id: i64, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
         lists::is_member(&self.schema, &self.store, list_id, ids)
+    }
+
+    /// A page of static lists: every list matching a filter, or the lists of one lead.
+    pub fn lists(
+        &self,
+        scope: ListScope<'_>,
+        batch_size: usize,
+        next_page_token: Option<&str>,
+    ) -> Result<Page, ApiError> {
+        lists::browse(&self.store, scope, batch_size, next_page_token)
+    }
+
+    /// One static list.
+    pub fn list(&self, id: i64) -> Result<Option<crate::store::lists::StoredList>, ApiError> {
+        lists::by_id(&self.store, id)
+    }
+
+    /// Whether lead `id` exists.
+    pub fn lead_exists(&self, id: i64) -> Result<bool, ApiError> {
+        Ok(self.store.with(|db| crate::store::leads::exists(db, id))?)
     }
 
     /// The members of a static list, paged by lead id.

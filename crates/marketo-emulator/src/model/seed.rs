@@ -24,13 +24,23 @@ pub struct Seed {
     pub lists: Vec<ListSeed>,
 }
 
-/// One static list to create (or rename).
+/// One static list to create (or update), as a Marketo user makes it in the UI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ListSeed {
     /// The list id.
     pub id: i64,
     /// The list name.
     pub name: String,
+    /// Its description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The program it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program_name: Option<String>,
+    /// Its workspace (default: `Default`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace_name: Option<String>,
 }
 
 /// What a seed created.
@@ -68,7 +78,21 @@ pub(super) fn run(
             report.leads.push(id);
         }
         for l in &seed.lists {
-            lists::upsert(db, l.id, &l.name)?;
+            lists::upsert(
+                db,
+                &lists::StoredList {
+                    id: l.id,
+                    name: l.name.clone(),
+                    description: l.description.clone(),
+                    program_name: l.program_name.clone(),
+                    workspace_name: l
+                        .workspace_name
+                        .clone()
+                        .unwrap_or_else(|| "Default".to_owned()),
+                    created_at: stamp.clone(),
+                    updated_at: stamp.clone(),
+                },
+            )?;
             report.lists.push(l.id);
         }
         Ok(report)

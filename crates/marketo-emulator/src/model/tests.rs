@@ -270,6 +270,9 @@ fn delete_and_lists() {
         lists: vec![ListSeed {
             id: 1080,
             name: "L".into(),
+            description: None,
+            program_name: None,
+            workspace_name: None,
         }],
     };
     m.seed(&seed, now()).unwrap();

@@ -4,18 +4,38 @@
 use super::leads::ids;
 use super::{batch_size, ok, page_reply, Call};
 use crate::http::error::{Failure, Reply};
-use crate::http::router::Route;
+use crate::http::router::{BodyKind, Route};
+use crate::model::ListScope;
 use crate::state::AppState;
+use crate::store::lists::ListFilter;
+use marketo_types::envelope::ApiError;
 
-/// The list membership operations.
+/// The static list operations of the Lead Database API, and the membership reads of a lead.
 pub const ROUTES: &[Route] = &[
+    Route::get("/rest/v1/lists.json", "Get Lists", get_lists),
+    Route::get("/rest/v1/lists/{listId}.json", "Get List by Id", get_list),
+    Route::get(
+        "/rest/v1/leads/{leadId}/listMembership.json",
+        "Get Lists by Lead Id",
+        lead_lists,
+    ),
+    Route::get(
+        "/rest/v1/leads/{leadId}/programMembership.json",
+        "Get Programs by Lead Id",
+        lead_programs,
+    ),
+    Route::get(
+        "/rest/v1/leads/{leadId}/smartCampaignMembership.json",
+        "Get Smart Campaigns by Lead Id",
+        lead_campaigns,
+    ),
     Route::get(
         "/rest/v1/lists/{listId}/leads.json",
         "Get Leads By List Id",
         members,
     ),
     Route::post("/rest/v1/lists/{listId}/leads.json", "Add to List", add)
-        .body(crate::http::router::BodyKind::OptionalJson)
+        .body(BodyKind::OptionalJson)
         .records(),
     Route::delete(
         "/rest/v1/lists/{listId}/leads.json",
@@ -73,4 +93,63 @@ fn is_member(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let ids = ids(&call)?;
     let result = state.model.list_is_member(call.path.int("listId"), &ids)?;
     Ok(ok(&call, result))
+}
+
+/// `GET /rest/v1/lists.json?id=&name=&programName=&workspaceName=&batchSize=&nextPageToken=`
+fn get_lists(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let p = &call.params;
+    let filter = ListFilter {
+        ids: p.ids("id")?,
+        names: p.list("name"),
+        programs: p.list("programName"),
+        workspaces: p.list("workspaceName"),
+    };
+    let page = state.model.lists(
+        ListScope::Filter(&filter),
+        batch_size(p)?,
+        p.get("nextPageToken"),
+    )?;
+    Ok(page_reply(&call.request_id, page))
+}
+
+/// `GET /rest/v1/lists/{listId}.json`: the list, or 1013 for one that does not exist.
+fn get_list(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let list = state
+        .model
+        .list(call.path.int("listId"))?
+        .ok_or_else(|| ApiError::catalogued(1013, &[]))?;
+    Ok(ok(&call, vec![list]))
+}
+
+/// The lead of a membership read: 1004 "Lead not found" for one that does not exist [INF].
+fn known_lead(state: &AppState, call: &Call) -> Result<i64, Failure> {
+    let id = call.path.int("leadId");
+    if !state.model.lead_exists(id)? {
+        return Err(Failure::code(1004, &[]));
+    }
+    Ok(id)
+}
+
+/// `GET /rest/v1/leads/{leadId}/listMembership.json?batchSize=&nextPageToken=`
+fn lead_lists(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let id = known_lead(state, &call)?;
+    let p = &call.params;
+    let page = state.model.lists(
+        ListScope::OfLead(id),
+        batch_size(p)?,
+        p.get("nextPageToken"),
+    )?;
+    Ok(page_reply(&call.request_id, page))
+}
+
+/// `GET /rest/v1/leads/{leadId}/programMembership.json`: no programs yet, so an empty page.
+fn lead_programs(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    known_lead(state, &call)?;
+    Ok(ok::<serde_json::Value>(&call, Vec::new()))
+}
+
+/// `GET /rest/v1/leads/{leadId}/smartCampaignMembership.json`: no campaigns yet, so an empty page.
+fn lead_campaigns(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    known_lead(state, &call)?;
+    Ok(ok::<serde_json::Value>(&call, Vec::new()))
 }

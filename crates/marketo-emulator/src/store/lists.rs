@@ -11,13 +11,123 @@ pub fn exists(db: &Connection, id: i64) -> Result<bool, StoreError> {
     Ok(stmt.exists([id])?)
 }
 
-/// Create list `id`, or rename it.
-pub fn upsert(db: &Connection, id: i64, name: &str) -> Result<(), StoreError> {
+/// A static list as Get Lists answers it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredList {
+    /// The list id.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The program it lives in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub program_name: Option<String>,
+    /// Its workspace.
+    pub workspace_name: String,
+    /// When it was created.
+    pub created_at: String,
+    /// When it was last changed.
+    pub updated_at: String,
+}
+
+/// Create list `id`, or update its metadata.
+pub fn upsert(db: &Connection, list: &StoredList) -> Result<(), StoreError> {
     let mut stmt = db.prepare_cached(
-        "INSERT INTO lists (id, name) VALUES (?1, ?2) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+        "INSERT INTO lists (id, name, description, program_name, workspace_name, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET name = excluded.name, \
+         description = excluded.description, program_name = excluded.program_name, \
+         workspace_name = excluded.workspace_name, updated_at = excluded.updated_at",
     )?;
-    stmt.execute(params![id, name])?;
+    stmt.execute(params![
+        list.id,
+        list.name,
+        list.description,
+        list.program_name,
+        list.workspace_name,
+        list.created_at,
+        list.updated_at
+    ])?;
     Ok(())
+}
+
+const LIST_COLUMNS: &str =
+    "id, name, description, program_name, workspace_name, created_at, updated_at";
+
+fn list_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredList> {
+    Ok(StoredList {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        program_name: r.get(3)?,
+        workspace_name: r.get(4)?,
+        created_at: r.get(5)?,
+        updated_at: r.get(6)?,
+    })
+}
+
+/// What Get Lists filters by: each set empty means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Ids.
+    pub ids: Vec<i64>,
+    /// Exact names.
+    pub names: Vec<String>,
+    /// Program names.
+    pub programs: Vec<String>,
+    /// Workspace names.
+    pub workspaces: Vec<String>,
+}
+
+/// Up to `limit` lists matching `filter` with ids above `after`, by id.
+pub fn query(
+    db: &Connection,
+    filter: &ListFilter,
+    after: i64,
+    limit: usize,
+) -> Result<Vec<StoredList>, StoreError> {
+    let json = |v: &[String]| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    let ids = serde_json::to_string(&filter.ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = db.prepare_cached(&format!(
+        "SELECT {LIST_COLUMNS} FROM lists WHERE id > ?1 \
+         AND (json_array_length(?2) = 0 OR id IN (SELECT value FROM json_each(?2))) \
+         AND (json_array_length(?3) = 0 OR name IN (SELECT value FROM json_each(?3))) \
+         AND (json_array_length(?4) = 0 OR program_name IN (SELECT value FROM json_each(?4))) \
+         AND (json_array_length(?5) = 0 OR workspace_name IN (SELECT value FROM json_each(?5))) \
+         ORDER BY id LIMIT ?6"
+    ))?;
+    let rows = stmt.query_map(
+        params![
+            after,
+            ids,
+            json(&filter.names),
+            json(&filter.programs),
+            json(&filter.workspaces),
+            i64::try_from(limit).unwrap_or(i64::MAX)
+        ],
+        list_row,
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The lists `lead` is a member of, by list id, above `after`, at most `limit`.
+pub fn of_lead(
+    db: &Connection,
+    lead: i64,
+    after: i64,
+    limit: usize,
+) -> Result<Vec<StoredList>, StoreError> {
+    let mut stmt = db.prepare_cached(&format!(
+        "SELECT {LIST_COLUMNS} FROM lists WHERE id IN \
+         (SELECT list_id FROM list_members WHERE lead_id = ?1) AND id > ?2 ORDER BY id LIMIT ?3"
+    ))?;
+    let rows = stmt.query_map(
+        params![lead, after, i64::try_from(limit).unwrap_or(i64::MAX)],
+        list_row,
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Make `lead` a member of `list` (no-op when it is one).

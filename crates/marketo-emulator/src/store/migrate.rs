@@ -60,6 +60,12 @@ const STEPS: &[&str] = &[
      ) WITHOUT ROWID;
      CREATE UNIQUE INDEX IF NOT EXISTS objects_dedupe ON objects(kind, dedupe) WHERE dedupe IS NOT NULL;
      CREATE UNIQUE INDEX IF NOT EXISTS objects_guid ON objects(kind, guid) WHERE guid IS NOT NULL;",
+    // 4: what Get Lists answers about a static list.
+    "ALTER TABLE lists ADD COLUMN description TEXT;
+     ALTER TABLE lists ADD COLUMN program_name TEXT;
+     ALTER TABLE lists ADD COLUMN workspace_name TEXT NOT NULL DEFAULT 'Default';
+     ALTER TABLE lists ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+     ALTER TABLE lists ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';",
 ];
 
 /// Bring the database to the latest version.
