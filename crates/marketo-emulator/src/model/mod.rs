@@ -22,6 +22,7 @@ mod errors;
 mod filter;
 mod leads;
 mod lists;
+mod partitions;
 mod project;
 mod record;
 pub mod schema;
@@ -39,6 +40,7 @@ use std::path::PathBuf;
 
 pub use filter::{FilterQuery, Page};
 pub use lists::ListScope;
+pub use partitions::{Partition, PartitionMove};
 pub use seed::{ListSeed, Seed, SeedReport};
 pub use sync::{SyncAction, SyncLeads};
 
@@ -161,6 +163,27 @@ impl Model {
     /// Membership test: `memberof`, `notmemberof`, or `skipped` 1004.
     pub fn list_is_member(&self, list_id: i64, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
         lists::is_member(&self.schema, &self.store, list_id, ids)
+    }
+
+    /// Associate Lead: add a Munchkin cookie to the lead (1012 malformed, 1004 unknown lead).
+    pub fn associate(&self, id: i64, cookie: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+        leads::associate(&self.store, id, cookie, &format_time(now))
+    }
+
+    /// The lead partitions.
+    pub fn partitions(&self) -> Vec<Partition> {
+        partitions::list(&self.schema)
+    }
+
+    /// Move leads between partitions (`allowed`: the API user's partitions).
+    pub fn update_partitions(
+        &self,
+        moves: &[PartitionMove],
+        allowed: Option<&[String]>,
+        held: Option<&Held>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RecordResult>, ApiError> {
+        partitions::update(&self.schema, &self.store, moves, allowed, held, now)
     }
 
     /// A page of static lists: every list matching a filter, or the lists of one lead.

@@ -21,6 +21,8 @@ pub const ROUTES: &[Route] = &[
         .records(),
     Route::get("/rest/v1/leads/describe.json", "Describe Lead", describe),
     Route::get("/rest/v1/leads/describe2.json", "Describe Lead2", describe2),
+    Route::post("/rest/v1/leads/{leadId}/associate.json", "Associate Lead", associate)
+        .body(BodyKind::None),
 ];
 
 /// The Sync Leads body (unknown keys are ignored, as Marketo does).
@@ -115,4 +117,13 @@ fn describe(state: &AppState, call: Call) -> Result<Reply, Failure> {
 /// `GET /rest/v1/leads/describe2.json`
 fn describe2(state: &AppState, call: Call) -> Result<Reply, Failure> {
     Ok(ok(&call, state.model.describe2()))
+}
+
+/// `POST /rest/v1/leads/{leadId}/associate.json?cookie=`: `success:true` with no result.
+fn associate(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let cookie = call.params.required("cookie")?;
+    state
+        .model
+        .associate(call.path.int("leadId"), cookie, call.now)?;
+    Ok(super::no_result(&call))
 }

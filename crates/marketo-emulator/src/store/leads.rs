@@ -154,6 +154,19 @@ pub fn set_times(db: &Connection, id: i64, created: &str, updated: &str) -> Resu
     Ok(())
 }
 
+/// Move a lead to another partition and touch its `updatedAt`.
+pub fn set_partition(
+    db: &Connection,
+    id: i64,
+    partition: &str,
+    updated: &str,
+) -> Result<(), StoreError> {
+    let mut stmt =
+        db.prepare_cached("UPDATE leads SET partition = ?2, updated_at = ?3 WHERE id = ?1")?;
+    stmt.execute(params![id, partition, updated])?;
+    Ok(())
+}
+
 /// Delete the lead; false when there was none.
 pub fn delete(db: &Connection, id: i64) -> Result<bool, StoreError> {
     let mut stmt = db.prepare_cached("DELETE FROM leads WHERE id = ?1")?;

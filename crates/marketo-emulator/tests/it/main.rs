@@ -10,6 +10,7 @@ mod companies;
 mod endpoints;
 mod faults;
 mod identity;
+mod lead_actions;
 mod leads;
 mod lists;
 mod pipeline;
