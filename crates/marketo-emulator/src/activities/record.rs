@@ -121,3 +121,32 @@ pub fn membership(
     )?;
     Ok(())
 }
+
+/// Leads `losers` were merged into `winner` (which now holds their activities).
+pub fn merged(
+    db: &Connection,
+    winner: i64,
+    losers: &[i64],
+    in_crm: bool,
+    at: &str,
+) -> Result<(), StoreError> {
+    let ids: Vec<String> = losers.iter().map(i64::to_string).collect();
+    log::insert(
+        db,
+        &NewActivity {
+            lead_id: winner,
+            type_id: types::MERGE_LEADS,
+            at,
+            primary_id: Some(winner),
+            primary_value: Some(winner.to_string()),
+            attributes: json!([
+                {"name": "Merge ids", "value": ids.join(",")},
+                {"name": "Merged in Sales", "value": in_crm},
+                {"name": "Master Updated", "value": true},
+                {"name": "Merge Source", "value": SOURCE},
+            ]),
+            fields: None,
+        },
+    )?;
+    Ok(())
+}

@@ -12,6 +12,8 @@ pub const CHANGE_DATA_VALUE: i64 = 13;
 pub const ADD_TO_LIST: i64 = 24;
 /// Remove from List.
 pub const REMOVE_FROM_LIST: i64 = 25;
+/// Merge Leads.
+pub const MERGE_LEADS: i64 = 32;
 
 /// One activity type: id, name, description, primary attribute and secondary attributes (name, data type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +91,18 @@ pub const TYPES: &[ActivityType] = &[
         description: "Person is removed from a list",
         primary: ("List ID", "integer"),
         attributes: &[("Source", "string")],
+    },
+    ActivityType {
+        id: MERGE_LEADS,
+        name: "Merge Leads",
+        description: "Merge two or more leads",
+        primary: ("Lead ID", "integer"),
+        attributes: &[
+            ("Merge ids", "string"),
+            ("Merged in Sales", "boolean"),
+            ("Master Updated", "boolean"),
+            ("Merge Source", "string"),
+        ],
     },
 ];
 

@@ -56,12 +56,7 @@ pub(super) fn delete(
 
 /// Associate Lead: add a Munchkin cookie to the lead's `cookies`, so its web activity and
 /// `filterType=cookies` find it. A malformed cookie is 1012, an unknown lead 1004 [INF].
-pub(super) fn associate(
-    store: &Store,
-    id: i64,
-    cookie: &str,
-    now: &str,
-) -> Result<(), ApiError> {
+pub(super) fn associate(store: &Store, id: i64, cookie: &str, now: &str) -> Result<(), ApiError> {
     if !super::filter::is_munchkin_cookie(cookie) {
         return Err(ApiError::catalogued(1012, &[cookie]));
     }

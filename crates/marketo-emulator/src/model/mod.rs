@@ -22,6 +22,7 @@ mod errors;
 mod filter;
 mod leads;
 mod lists;
+mod merge;
 mod partitions;
 mod project;
 mod record;
@@ -40,6 +41,7 @@ use std::path::PathBuf;
 
 pub use filter::{FilterQuery, Page};
 pub use lists::ListScope;
+pub use merge::{MergeRequest, MAX_LOSERS};
 pub use partitions::{Partition, PartitionMove};
 pub use seed::{ListSeed, Seed, SeedReport};
 pub use sync::{SyncAction, SyncLeads};
@@ -168,6 +170,16 @@ impl Model {
     /// Associate Lead: add a Munchkin cookie to the lead (1012 malformed, 1004 unknown lead).
     pub fn associate(&self, id: i64, cookie: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
         leads::associate(&self.store, id, cookie, &format_time(now))
+    }
+
+    /// Merge Leads (`crm`: the subscription's CRM settings).
+    pub fn merge(
+        &self,
+        crm: &crate::crm::CrmConfig,
+        req: &MergeRequest,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        merge::run(crm, &self.store, req, now)
     }
 
     /// The lead partitions.

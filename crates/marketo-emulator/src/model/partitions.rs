@@ -67,41 +67,44 @@ pub(super) fn update(
     }
     let at = super::format_time(now);
     let may_use = |p: &str| {
-        schema.partitions.iter().any(|q| q == p)
-            && allowed.is_none_or(|a| a.iter().any(|q| q == p))
+        schema.partitions.iter().any(|q| q == p) && allowed.is_none_or(|a| a.iter().any(|q| q == p))
     };
-    store.transaction(|db| {
-        let mut out = Vec::with_capacity(moves.len());
-        for (i, m) in moves.iter().enumerate() {
-            if let Some(reason) = held_reason(held, i) {
-                out.push(skip_id(m.id, reason));
-                continue;
+    store
+        .transaction(|db| {
+            let mut out = Vec::with_capacity(moves.len());
+            for (i, m) in moves.iter().enumerate() {
+                if let Some(reason) = held_reason(held, i) {
+                    out.push(skip_id(m.id, reason));
+                    continue;
+                }
+                let Some(target) = m
+                    .partition_name
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                else {
+                    out.push(skip_id(m.id, ApiError::catalogued(1009, &[])));
+                    continue;
+                };
+                let Some(lead) = leads::get(db, m.id)? else {
+                    out.push(skip_id(m.id, ApiError::catalogued(1004, &[])));
+                    continue;
+                };
+                if !may_use(target) {
+                    out.push(skip_id(m.id, ApiError::catalogued(1008, &[target])));
+                    continue;
+                }
+                if !may_use(&lead.partition) {
+                    out.push(skip_id(
+                        m.id,
+                        ApiError::catalogued(1008, &[&lead.partition]),
+                    ));
+                    continue;
+                }
+                leads::set_partition(db, m.id, target, &at)?;
+                out.push(RecordResult::with_id(m.id, RecordStatus::Updated));
             }
-            let Some(target) = m
-                .partition_name
-                .as_deref()
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-            else {
-                out.push(skip_id(m.id, ApiError::catalogued(1009, &[])));
-                continue;
-            };
-            let Some(lead) = leads::get(db, m.id)? else {
-                out.push(skip_id(m.id, ApiError::catalogued(1004, &[])));
-                continue;
-            };
-            if !may_use(target) {
-                out.push(skip_id(m.id, ApiError::catalogued(1008, &[target])));
-                continue;
-            }
-            if !may_use(&lead.partition) {
-                out.push(skip_id(m.id, ApiError::catalogued(1008, &[&lead.partition])));
-                continue;
-            }
-            leads::set_partition(db, m.id, target, &at)?;
-            out.push(RecordResult::with_id(m.id, RecordStatus::Updated));
-        }
-        Ok::<_, StoreError>(out)
-    })
-    .map_err(ApiError::from)
+            Ok::<_, StoreError>(out)
+        })
+        .map_err(ApiError::from)
 }

@@ -11,8 +11,17 @@ use serde_json::Value;
 
 /// The partition operations.
 pub const ROUTES: &[Route] = &[
-    Route::get("/rest/v1/leads/partitions.json", "Get Lead Partitions", list),
-    Route::post("/rest/v1/leads/partitions.json", "Update Lead Partition", update).records(),
+    Route::get(
+        "/rest/v1/leads/partitions.json",
+        "Get Lead Partitions",
+        list,
+    ),
+    Route::post(
+        "/rest/v1/leads/partitions.json",
+        "Update Lead Partition",
+        update,
+    )
+    .records(),
 ];
 
 #[derive(Debug, Deserialize)]

@@ -14,6 +14,7 @@
 pub mod kv;
 pub mod leads;
 pub mod lists;
+pub mod merge;
 mod migrate;
 pub mod objects;
 

@@ -102,7 +102,10 @@ async fn code_1012_associate_with_a_malformed_cookie() {
     assert_marketo_error(&r, 1012, "Invalid cookie value 'garbage'");
     let r = env
         .post_json(
-            &format!("/rest/v1/leads/9/associate.json?cookie={}", COOKIE.replace('&', "%26")),
+            &format!(
+                "/rest/v1/leads/9/associate.json?cookie={}",
+                COOKIE.replace('&', "%26")
+            ),
             &json!({}),
         )
         .await;

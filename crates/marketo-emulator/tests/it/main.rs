@@ -13,6 +13,7 @@ mod identity;
 mod lead_actions;
 mod leads;
 mod lists;
+mod merge;
 mod pipeline;
 mod quota_day;
 mod robustness;
