@@ -8,16 +8,16 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              (`\"_crm\":{\"type\":\"personAccount\"}`) (test: merge::code_712_merge_of_a_crm_person_account)"
         }
         714 => {
-            "naturally, inferred cause: Merge Leads with mergeInCRM=true when `[crm] default_record_type = false` \
+            "naturally: [INF, the cause is inferred] Merge Leads with mergeInCRM=true when `[crm] default_record_type = false` \
              (test: merge::code_714_merge_in_crm_without_a_default_record_type)"
         }
         1076 => {
-            "naturally, inferred cause: Merge Leads with mergeInCRM=true naming a lead the CRM does not have \
+            "naturally: [INF, the cause is inferred] Merge Leads with mergeInCRM=true naming a lead the CRM does not have \
              (seeded without `_crm`), which would create a CRM record (test: \
              merge::code_1076_merge_in_crm_of_a_lead_the_crm_does_not_have)"
         }
         1077 => {
-            "naturally, inferred cause: Merge Leads with mergeInCRM=true whose merged value is longer than its \
+            "naturally: [INF, the cause is inferred] Merge Leads with mergeInCRM=true whose merged value is longer than its \
              CRM field (`[crm] field_lengths`); the message names the field (test: \
              merge::code_1077_merge_in_crm_with_a_value_too_long_for_the_crm_field)"
         }
