@@ -12,6 +12,7 @@ mod bulk_file;
 mod bulk_import;
 mod companies;
 mod identity;
+mod lead_fields;
 mod leads;
 mod lists;
 pub mod objects;
@@ -53,6 +54,7 @@ impl Resource {
 pub const ALL: &[Resource] = &[
     Resource::routes(identity::ROUTES),
     Resource::routes(leads::ROUTES),
+    Resource::routes(lead_fields::ROUTES),
     Resource::routes(lists::ROUTES),
     Resource::routes(partitions::ROUTES),
     Resource::routes(activities::ROUTES),

@@ -11,6 +11,7 @@ mod endpoints;
 mod faults;
 mod identity;
 mod lead_actions;
+mod lead_fields;
 mod leads;
 mod lists;
 mod merge;
