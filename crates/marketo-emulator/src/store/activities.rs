@@ -1,13 +1,15 @@
-//! The activity log in SQLite: one row per activity, written inside the model's transactions (so an activity
-//! exists exactly when the change it records does) and read in id order for paging.
+//! The activity log: one row per activity, written inside the model's transactions (so an activity exists
+//! exactly when the change it records does) and read in id order for paging. The attributes and the Change
+//! Data Value field changes are stored as the JSON arrays the wire carries.
 
-use crate::store::StoreError;
-use rusqlite::{params, Connection, Row};
-use serde_json::{json, Value};
+use super::{Db, StoreError};
+use marketo_types::activity::{ActivityAttribute, FieldChange};
+use rusqlite::{params, Row};
+use serde_json::json;
 
 /// One stored activity.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Activity {
+pub struct StoredActivity {
     /// The activity id (also its `marketoGUID`).
     pub id: i64,
     /// The lead it belongs to.
@@ -20,10 +22,10 @@ pub struct Activity {
     pub primary_id: Option<i64>,
     /// `primaryAttributeValue`.
     pub primary_value: Option<String>,
-    /// `attributes`: `[{"name":..,"value":..}]`.
-    pub attributes: Value,
-    /// Change Data Value only: `[{"id":..,"name":..,"newValue":..,"oldValue":..}]`.
-    pub fields: Option<Value>,
+    /// `attributes`.
+    pub attributes: Vec<ActivityAttribute>,
+    /// Change Data Value only: the field that changed.
+    pub fields: Option<Vec<FieldChange>>,
 }
 
 /// A new activity, before it has an id.
@@ -40,25 +42,26 @@ pub struct NewActivity<'a> {
     /// `primaryAttributeValue`.
     pub primary_value: Option<String>,
     /// `attributes`.
-    pub attributes: Value,
+    pub attributes: Vec<ActivityAttribute>,
     /// Change Data Value fields.
-    pub fields: Option<Value>,
+    pub fields: Option<Vec<FieldChange>>,
 }
 
-/// Append an activity.
-pub fn insert(db: &Connection, a: &NewActivity<'_>) -> Result<i64, StoreError> {
+/// Append an activity; returns its id.
+pub fn insert(db: &Db, a: &NewActivity<'_>) -> Result<i64, StoreError> {
     let mut stmt = db.prepare_cached(
         "INSERT INTO activities (lead_id, type_id, at, primary_id, primary_value, attributes, fields) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    let fields = a.fields.as_ref().map(serde_json::to_string).transpose()?;
     stmt.execute(params![
         a.lead_id,
         a.type_id,
         a.at,
         a.primary_id,
         a.primary_value,
-        a.attributes.to_string(),
-        a.fields.as_ref().map(Value::to_string),
+        serde_json::to_string(&a.attributes)?,
+        fields,
     ])?;
     Ok(db.last_insert_rowid())
 }
@@ -105,8 +108,22 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<RawActivity> {
     ))
 }
 
+fn decode(raw: RawActivity) -> Result<StoredActivity, StoreError> {
+    let (id, lead_id, type_id, at, primary_id, primary_value, attributes, fields) = raw;
+    Ok(StoredActivity {
+        id,
+        lead_id,
+        type_id,
+        at,
+        primary_id,
+        primary_value,
+        attributes: serde_json::from_str(&attributes)?,
+        fields: fields.map(|f| serde_json::from_str(&f)).transpose()?,
+    })
+}
+
 /// Up to `limit` activities of the selection, by id.
-pub fn select(db: &Connection, s: &Selection, limit: usize) -> Result<Vec<Activity>, StoreError> {
+pub fn select(db: &Db, s: &Selection, limit: usize) -> Result<Vec<StoredActivity>, StoreError> {
     let mut sql = String::from(
         "SELECT id, lead_id, type_id, at, primary_id, primary_value, attributes, fields FROM activities \
          WHERE at >= ?1 AND id > ?2 AND (?3 IS NULL OR at < ?3)",
@@ -139,62 +156,56 @@ pub fn select(db: &Connection, s: &Selection, limit: usize) -> Result<Vec<Activi
         ],
         from_row,
     )?;
-    rows.map(|r| {
-        let (id, lead_id, type_id, at, primary_id, primary_value, attributes, fields) = r?;
-        Ok(Activity {
-            id,
-            lead_id,
-            type_id,
-            at,
-            primary_id,
-            primary_value,
-            attributes: serde_json::from_str(&attributes)?,
-            fields: fields.map(|f| serde_json::from_str(&f)).transpose()?,
-        })
-    })
-    .collect()
+    rows.map(|r| decode(r?)).collect()
 }
 
-impl Activity {
-    /// The `activities.json` (and bulk export) form.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "marketoGUID": self.id.to_string(),
-            "leadId": self.lead_id,
-            "activityDate": self.at,
-            "activityTypeId": self.type_id,
-            "primaryAttributeValueId": self.primary_id,
-            "primaryAttributeValue": self.primary_value,
-            "attributes": self.attributes,
-        })
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
 
-    /// The `leadchanges.json` form, keeping only the changes of `fields`.
-    pub fn to_change_json(&self, fields: &[String]) -> Value {
-        let changes: Vec<Value> = self
-            .fields
-            .as_ref()
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter(|c| {
-                        c["name"]
-                            .as_str()
-                            .is_some_and(|n| fields.iter().any(|f| f == n))
-                    })
-                    .cloned()
-                    .collect()
+    #[test]
+    fn activities_keep_their_attributes_and_changes() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        store
+            .with(|db| {
+                let change = FieldChange {
+                    id: 3,
+                    name: "firstName".into(),
+                    new_value: json!("Ann"),
+                    old_value: json!(null),
+                };
+                for (type_id, at) in [(12, "2024-05-01T00:00:00Z"), (13, "2024-05-02T00:00:00Z")] {
+                    insert(
+                        db,
+                        &NewActivity {
+                            lead_id: 7,
+                            type_id,
+                            at,
+                            primary_id: Some(7),
+                            primary_value: None,
+                            attributes: vec![ActivityAttribute::new("Source", "x")],
+                            fields: (type_id == 13).then(|| vec![change.clone()]),
+                        },
+                    )?;
+                }
+                let all = select(db, &Selection::default(), 10)?;
+                assert_eq!(all.len(), 2);
+                assert_eq!(all[0].attributes[0].value, json!("x"));
+                assert_eq!(all[1].fields.as_deref(), Some(&[change][..]));
+                let later = Selection {
+                    since: "2024-05-02T00:00:00Z".into(),
+                    type_ids: vec![13],
+                    ..Selection::default()
+                };
+                assert_eq!(select(db, &later, 10)?.len(), 1);
+                let bounded = Selection {
+                    until: Some("2024-05-02T00:00:00Z".into()),
+                    ..Selection::default()
+                };
+                assert_eq!(select(db, &bounded, 10)?[0].type_id, 12);
+                Ok(())
             })
-            .unwrap_or_default();
-        json!({
-            "id": self.id,
-            "marketoGUID": self.id.to_string(),
-            "leadId": self.lead_id,
-            "activityDate": self.at,
-            "activityTypeId": self.type_id,
-            "fields": changes,
-            "attributes": self.attributes,
-        })
+            .unwrap();
     }
 }
