@@ -1,5 +1,5 @@
 //! Bulk Extract jobs (leads and activities): what a job exports, where it is, and its status record. The
-//! create request is checked into a job by [`super::export_create`].
+//! create request is checked into a job by `export_create.rs`.
 
 use super::queue::{Job, Phase, Schedule};
 use crate::model::format_time;
