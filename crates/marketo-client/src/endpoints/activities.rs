@@ -8,31 +8,10 @@ use crate::request::ApiRequest;
 use chrono::{DateTime, SecondsFormat, Utc};
 use futures::{Stream, StreamExt, TryStreamExt};
 use marketo_types::limits::{MAX_ACTIVITY_TYPE_IDS, MAX_BATCH_SIZE};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
-/// One activity (or lead change) as Marketo sends it: `id`, `marketoGUID`, `leadId`, `activityDate`,
-/// `activityTypeId`, `attributes` or `fields`, ...
-pub type Activity = Map<String, Value>;
-
-/// An activity type (`GET /rest/v1/activities/types.json`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ActivityType {
-    /// Its id (`activityTypeIds` takes these).
-    pub id: i64,
-    /// Its name, e.g. `New Lead`.
-    pub name: String,
-    /// What it records.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Its primary attribute (`{name, dataType}`).
-    #[serde(default)]
-    pub primary_attribute: Option<Value>,
-    /// Its other attributes.
-    #[serde(default)]
-    pub attributes: Vec<Value>,
-}
+pub use marketo_types::activity::{Activity, ActivityType, LeadChange};
 
 /// The activity endpoints. Get one with [`Client::activities`].
 #[derive(Debug, Clone, Copy)]
@@ -125,7 +104,7 @@ impl<'a> Activities<'a> {
         &self,
         token: String,
         fields: &[&str],
-    ) -> impl Stream<Item = Result<Activity, Error>> + Send + 'static {
+    ) -> impl Stream<Item = Result<LeadChange, Error>> + Send + 'static {
         paged(
             self.client.inner.clone(),
             "/rest/v1/activities/leadchanges.json",
@@ -135,22 +114,20 @@ impl<'a> Activities<'a> {
     }
 }
 
-fn paged(
+fn paged<T: DeserializeOwned + Send + 'static>(
     inner: std::sync::Arc<crate::client::Inner>,
     path: &'static str,
     first: String,
     (key, value): (&'static str, String),
-) -> impl Stream<Item = Result<Activity, Error>> + Send + 'static {
+) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
     crate::paging::records(inner, move |token| {
         ApiRequest::get(path)
             .param("nextPageToken", token.unwrap_or(&first).to_owned())
             .param(key, value.clone())
             .param("batchSize", MAX_BATCH_SIZE.to_string())
     })
-    .try_filter_map(|v| async move {
-        Ok(match v {
-            Value::Object(m) => Some(m),
-            _ => None,
-        })
+    .and_then(move |v: Value| async move {
+        serde_json::from_value(v)
+            .map_err(|e| Error::new(crate::ErrorKind::Protocol, format!("{path}: {e}")))
     })
 }

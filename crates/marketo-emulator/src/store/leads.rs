@@ -192,6 +192,36 @@ pub fn filter(
     rows.map(|r| decode(r?)).collect()
 }
 
+/// Which timestamp a range read compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stamp {
+    /// `createdAt`.
+    Created,
+    /// `updatedAt`.
+    Updated,
+}
+
+/// Up to `limit` leads whose `createdAt` (or `updatedAt`) is in `[start, end)`, with ids above `after`, by id
+/// (formatted times compare as text).
+pub fn in_range(
+    db: &Connection,
+    stamp: Stamp,
+    (start, end): (&str, &str),
+    after: i64,
+    limit: usize,
+) -> Result<Vec<StoredLead>, StoreError> {
+    let column = match stamp {
+        Stamp::Created => "created_at",
+        Stamp::Updated => "updated_at",
+    };
+    let mut stmt = db.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM leads WHERE id > ?1 AND {column} >= ?2 AND {column} < ?3 ORDER BY id LIMIT ?4"
+    ))?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(params![after, start, end, limit], from_row)?;
+    rows.map(|r| decode(r?)).collect()
+}
+
 /// How many leads match, counting no further than `cap`.
 pub fn count_matches(
     db: &Connection,

@@ -5,6 +5,7 @@ mod activities;
 mod admin;
 mod bulk_extract;
 mod bulk_import;
+mod bulk_jobs;
 mod catalogue;
 mod companies;
 mod endpoints;
