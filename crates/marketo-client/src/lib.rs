@@ -2,11 +2,11 @@
 
 mod auth;
 mod builder;
-mod call;
 mod client;
 mod config;
 pub mod endpoints;
 mod error;
+mod execute;
 pub mod fidelity;
 mod fidelity_catalogue;
 mod limiter;
