@@ -29,8 +29,9 @@ pub use config::{Config, Limits, RetryPolicy, Timeouts};
 pub use endpoints::{Lead, Leads, Lists, SyncAction, SyncOptions};
 pub use error::{Error, ErrorKind};
 pub use limiter::{JobSlots, LimiterView, OnUnreachable, SharedLimiter, DEFAULT_PREFIX};
+pub use operations::objects::kinds::types::*;
 pub use operations::{
-    Companies, IdKind, KeyBy, ObjectDescription, ObjectKind, ObjectSyncOptions, Objects, Operation,
+    IdKind, KeyBy, ObjectDescription, ObjectKind, ObjectSyncOptions, Objects, Operation,
 };
 pub use outcome::{stopped_by, RecordOutcome};
 pub use progress::{Progress, ProgressEvent, WaitReason};

@@ -33,8 +33,9 @@ mod results;
 mod write;
 
 pub use crate::request::ApiRequest;
+pub use objects::kinds::types::*;
 pub use objects::{
-    Companies, IdKind, KeyBy, ObjectDescription, ObjectKind, ObjectSyncOptions, Objects, Record,
+    IdKind, KeyBy, ObjectDescription, ObjectKind, ObjectSyncOptions, Objects, Record,
 };
 pub use results::{FirstResult, Results};
 pub(crate) use write::{id_records, RecordWrite};

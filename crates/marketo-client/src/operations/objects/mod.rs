@@ -9,7 +9,7 @@ mod options;
 
 pub use description::ObjectDescription;
 pub use kind::{IdKind, ObjectKind};
-pub use kinds::Companies;
+pub use kinds::types::*;
 pub use options::{KeyBy, ObjectSyncOptions};
 
 use super::filter::FilterRead;

@@ -1,15 +1,19 @@
 //! The registry of object types: each type is one file in this folder (its [`ObjectKind`]) and one line in
-//! the list below, which declares its module, exports it and adds it to [`ALL`].
+//! the list below, which declares its module, exports it (here, in [`types`], and so at the crate's root) and
+//! adds it to [`ALL`].
 
 use super::ObjectKind;
 
-/// Declares each `module::Type` of the list: `mod module; pub use module::Type;`, and [`ALL`].
+/// Declares each `module::Type` of the list: `mod module;`, its type in [`types`], and [`ALL`].
 macro_rules! object_kinds {
     ($($module:ident :: $kind:ident),* $(,)?) => {
-        $(
-            mod $module;
-            pub use $module::$kind;
-        )*
+        $(mod $module;)*
+
+        /// Every object type, by its type name (re-exported by `operations` and the crate's root).
+        pub mod types {
+            $(pub use super::$module::$kind;)*
+        }
+        pub use types::*;
 
         /// Every object type the client knows, for front ends that pick one by name (`mkto companies get`).
         pub static ALL: &[&dyn ObjectKind] = &[$(&$kind),*];
