@@ -1,4 +1,7 @@
-//! One handle per resource: leads, static lists, bulk import and extract, activities, usage stats.
+//! One handle per resource: leads, static lists, bulk import and extract, activities, usage stats. Each method
+//! builds operations ([`crate::operations`]) and sends them on the one path, through the record runner, the
+//! paging stream or the filter stream where one call is not enough. Every Lead Database object type besides
+//! leads is served by [`Objects`](crate::Objects).
 
 mod activities;
 pub mod bulk;

@@ -14,6 +14,14 @@ use marketo_types::envelope::Envelope;
 use serde_json::Value;
 use tracing::{field, Instrument, Span};
 
+/// How one attempt ended.
+pub(super) enum Attempt {
+    /// A successful answer.
+    Answered(Envelope<Value>),
+    /// A failure, with what deciding and applying need.
+    Failed(Box<Failed>),
+}
+
 /// An attempt that did not succeed, with what deciding and applying need.
 pub(super) struct Failed {
     pub(super) failure: Failure,
@@ -33,7 +41,7 @@ impl Inner {
         &self,
         request: &ApiRequest,
         attempt: u32,
-    ) -> Result<Result<Envelope<Value>, Box<Failed>>, Error> {
+    ) -> Result<Attempt, Error> {
         let mut permit = self.throttle.acquire().await?;
         let token = self.auth.token().await?;
         let http = request.to_http(&self.base, Some(token.clone()));
@@ -67,7 +75,7 @@ impl Inner {
                     code: None,
                     attempt,
                 });
-                return Ok(Ok(envelope));
+                return Ok(Attempt::Answered(envelope));
             }
             Err(f) => f,
         };
@@ -90,7 +98,7 @@ impl Inner {
             Handling::WaitForConcurrencySlot => Stats::bump(&self.stats.concurrency_limited, 1),
             _ => {}
         }
-        Ok(Err(Box::new(Failed {
+        Ok(Attempt::Failed(Box::new(Failed {
             failure,
             http,
             sent,

@@ -15,13 +15,14 @@ use crate::error::Error;
 use crate::request::ApiRequest;
 use crate::retry::{decide, Attempts};
 use apply::Next;
+use attempt::Attempt;
 use marketo_types::envelope::Envelope;
 use rand::Rng;
 use serde_json::Value;
 use tracing::Instrument;
 
 /// A call in progress: its request (which may change between attempts) and the attempts made.
-pub(super) struct Call {
+struct Call {
     request: ApiRequest,
     attempts: Attempts,
 }
@@ -40,8 +41,8 @@ impl Inner {
         loop {
             attempt += 1;
             let failed = match self.attempt(&call.request, attempt).await? {
-                Ok(envelope) => return Ok(envelope),
-                Err(failed) => failed,
+                Attempt::Answered(envelope) => return Ok(envelope),
+                Attempt::Failed(failed) => failed,
             };
             let failure = &failed.failure;
             if failure
