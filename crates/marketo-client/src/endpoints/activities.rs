@@ -4,9 +4,11 @@
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::request::ApiRequest;
+use crate::operations::{ApiRequest, Operation, Results};
+use crate::paging;
 use chrono::{DateTime, SecondsFormat, Utc};
 use futures::{Stream, StreamExt, TryStreamExt};
+use marketo_types::envelope::Envelope;
 use marketo_types::limits::{MAX_ACTIVITY_TYPE_IDS, MAX_BATCH_SIZE};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -26,20 +28,8 @@ impl<'a> Activities<'a> {
 
     /// Every activity type of the instance.
     pub async fn types(&self) -> Result<Vec<ActivityType>, Error> {
-        let env = self
-            .client
-            .inner
-            .execute(ApiRequest::get("/rest/v1/activities/types.json"))
-            .await?;
-        env.result
-            .unwrap_or_default()
-            .into_iter()
-            .map(|v| {
-                serde_json::from_value(v).map_err(|e| {
-                    Error::new(crate::ErrorKind::Protocol, format!("activity type: {e}"))
-                })
-            })
-            .collect()
+        let op = Results::new(ApiRequest::get("/rest/v1/activities/types.json"));
+        self.client.send(&op).await
     }
 
     /// A paging token for activities since `since`, an ISO-8601 datetime as given (`2024-05-01T00:00:00Z`,
@@ -54,18 +44,7 @@ impl<'a> Activities<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn paging_token(&self, since: &str) -> Result<String, Error> {
-        let r =
-            ApiRequest::get("/rest/v1/activities/pagingtoken.json").param("sinceDatetime", since);
-        let env = self.client.inner.execute(r).await?;
-        env.next_page_token
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| {
-                Error::new(
-                    crate::ErrorKind::Protocol,
-                    "the paging token answer has no nextPageToken",
-                )
-                .with_request_id(Some(env.request_id))
-            })
+        self.client.send(&PagingToken(since.to_owned())).await
     }
 
     /// A paging token for activities since `since`.
@@ -114,13 +93,38 @@ impl<'a> Activities<'a> {
     }
 }
 
+/// Get Paging Token: the `nextPageToken` of activities since a datetime.
+struct PagingToken(String);
+
+impl Operation for PagingToken {
+    type Output = String;
+
+    fn request(&self) -> ApiRequest {
+        ApiRequest::get("/rest/v1/activities/pagingtoken.json")
+            .param("sinceDatetime", self.0.clone())
+    }
+
+    fn parse(&self, answer: Envelope<Value>) -> Result<String, Error> {
+        answer
+            .next_page_token
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| {
+                Error::new(
+                    crate::ErrorKind::Protocol,
+                    "the paging token answer has no nextPageToken",
+                )
+                .with_request_id(Some(answer.request_id))
+            })
+    }
+}
+
 fn paged<T: DeserializeOwned + Send + 'static>(
     inner: std::sync::Arc<crate::client::Inner>,
     path: &'static str,
     first: String,
     (key, value): (&'static str, String),
 ) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
-    crate::paging::records(inner, move |token| {
+    paging::records(inner, move |token| {
         ApiRequest::get(path)
             .param("nextPageToken", token.unwrap_or(&first).to_owned())
             .param(key, value.clone())

@@ -2,8 +2,8 @@
 //! (`GET /rest/v1/stats/usage.json`, `usage/last7days.json`, `stats/errors.json`, `errors/last7days.json`).
 
 use crate::client::Client;
-use crate::error::{Error, ErrorKind};
-use crate::request::ApiRequest;
+use crate::error::Error;
+use crate::operations::{ApiRequest, Results};
 use serde::de::DeserializeOwned;
 
 pub use marketo_types::stats::{ErrorCount, ErrorDay, UsageDay, UserCount};
@@ -26,19 +26,8 @@ impl<'a> UsageStats<'a> {
         UsageStats { client }
     }
 
-    async fn days<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, Error> {
-        let env = self.client.inner.execute(ApiRequest::get(path)).await?;
-        let request_id = env.request_id.clone();
-        env.result
-            .unwrap_or_default()
-            .into_iter()
-            .map(|v| {
-                serde_json::from_value(v).map_err(|e| {
-                    Error::new(ErrorKind::Protocol, format!("{path}: {e}"))
-                        .with_request_id(Some(request_id.clone()))
-                })
-            })
-            .collect()
+    async fn days<T: DeserializeOwned + Send>(&self, path: &str) -> Result<Vec<T>, Error> {
+        self.client.send(&Results::new(ApiRequest::get(path))).await
     }
 
     /// Calls today.
