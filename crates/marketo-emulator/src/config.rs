@@ -52,6 +52,8 @@ pub struct EmulatorConfig {
     pub server: crate::server_config::ServerConfig,
     /// A native CRM sync and the merge rules it brings.
     pub crm: crate::crm::CrmConfig,
+    /// The activity reads' rules and the custom activity limits.
+    pub activities: crate::activities::config::ActivitiesConfig,
 }
 
 impl Default for EmulatorConfig {
@@ -69,6 +71,7 @@ impl Default for EmulatorConfig {
             bulk: crate::bulk::BulkConfig::default(),
             server: crate::server_config::ServerConfig::default(),
             crm: crate::crm::CrmConfig::default(),
+            activities: crate::activities::config::ActivitiesConfig::default(),
         }
     }
 }

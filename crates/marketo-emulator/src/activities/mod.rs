@@ -17,6 +17,7 @@
 //! assert!(!page.more_result);
 //! ```
 
+pub mod config;
 pub mod query;
 pub mod record;
 pub mod token;

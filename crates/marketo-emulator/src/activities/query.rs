@@ -34,6 +34,12 @@ pub struct Scope {
     pub list_id: Option<i64>,
     /// `batchSize` (0: 300; above 300: 300).
     pub batch_size: usize,
+    /// `assetIds`: only activities whose primary attribute is one of these (empty: all).
+    pub asset_ids: Vec<i64>,
+    /// A `listId` read of a list with this many members or more is 1003 (`None`: no limit).
+    pub list_member_limit: Option<u64>,
+    /// 0: off; otherwise the read scans at most this many activity ids past its position (short pages).
+    pub scan_window: u64,
 }
 
 fn invalid() -> ApiError {
@@ -62,6 +68,10 @@ fn read(
         0 => MAX_BATCH_SIZE,
         n => n.min(MAX_BATCH_SIZE),
     };
+    let window_end = (scope.scan_window > 0).then(|| {
+        pos.after_id
+            .saturating_add(i64::try_from(scope.scan_window).unwrap_or(i64::MAX))
+    });
     let sel = Selection {
         since: format_time(pos.since),
         until: None,
@@ -69,21 +79,45 @@ fn read(
         type_ids,
         lead_ids: scope.lead_ids.clone(),
         list_id: scope.list_id,
+        asset_ids: scope.asset_ids.clone(),
+        max_id: window_end,
     };
     let rows = model.store().with(|db| {
         if let Some(list) = scope.list_id {
             if !lists::exists(db, list)? {
-                return Ok(None);
+                return Ok(Err(ApiError::catalogued(1013, &[])));
+            }
+            let members = lists::member_count(db, list)?;
+            if scope
+                .list_member_limit
+                .is_some_and(|limit| members >= limit)
+            {
+                return Ok(Err(ApiError::of_meaning(1003, "list-too-large", &[])));
             }
         }
-        log::select(db, &sel, size + 1).map(Some)
+        let rows = log::select(db, &sel, size + 1)?;
+        // A scan window that closed before the page filled: is there anything past it?
+        let beyond = match window_end {
+            Some(end) if rows.len() <= size => {
+                let rest = Selection {
+                    after_id: end,
+                    max_id: None,
+                    ..sel.clone()
+                };
+                !log::select(db, &rest, 1)?.is_empty()
+            }
+            _ => false,
+        };
+        Ok(Ok((rows, beyond)))
     })?;
-    let Some(mut rows) = rows else {
-        return Err(ApiError::catalogued(1013, &[]));
-    };
-    let more = rows.len() > size;
+    let (mut rows, beyond) = rows?;
+    let more = rows.len() > size || beyond;
     rows.truncate(size);
-    let after_id = rows.last().map_or(pos.after_id, |a| a.id);
+    let after_id = match (rows.len() < size, window_end) {
+        // A short page from a closed window continues after the window.
+        (true, Some(end)) if beyond => rows.last().map_or(end, |a| a.id).max(end),
+        _ => rows.last().map_or(pos.after_id, |a| a.id),
+    };
     let next = token::encode(Position {
         since: pos.since,
         after_id,
@@ -173,4 +207,18 @@ pub fn lead_change(a: &StoredActivity, fields: &[String]) -> LeadChange {
         fields: changes,
         attributes: a.attributes.clone(),
     }
+}
+
+/// Get Deleted Leads: the Delete Lead activities after the token's position.
+pub fn deleted_leads(
+    model: &Model,
+    token: &str,
+    scope: &Scope,
+) -> Result<ActivityPage<Activity>, ApiError> {
+    let (rows, next_page_token, more_result) = read(model, token, vec![types::DELETE_LEAD], scope)?;
+    Ok(ActivityPage {
+        items: rows.iter().map(activity).collect(),
+        next_page_token,
+        more_result,
+    })
 }

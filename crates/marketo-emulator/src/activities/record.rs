@@ -152,3 +152,20 @@ pub fn merged(
     )?;
     Ok(())
 }
+
+/// A lead was deleted: the activity Get Deleted Leads reads (its primary attribute is the lead's name).
+pub fn deleted(db: &Db, lead_id: i64, name: String, at: &str) -> Result<(), StoreError> {
+    log::insert(
+        db,
+        &NewActivity {
+            lead_id,
+            type_id: types::DELETE_LEAD,
+            at,
+            primary_id: Some(lead_id),
+            primary_value: Some(name),
+            attributes: vec![ActivityAttribute::new("Remove from CRM", false)],
+            fields: None,
+        },
+    )?;
+    Ok(())
+}

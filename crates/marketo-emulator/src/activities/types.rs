@@ -14,6 +14,8 @@ pub const ADD_TO_LIST: i64 = 24;
 pub const REMOVE_FROM_LIST: i64 = 25;
 /// Merge Leads.
 pub const MERGE_LEADS: i64 = 32;
+/// Delete Lead.
+pub const DELETE_LEAD: i64 = 37;
 
 /// One activity type: id, name, description, primary attribute and secondary attributes (name, data type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +105,13 @@ pub const TYPES: &[ActivityType] = &[
             ("Master Updated", "boolean"),
             ("Merge Source", "string"),
         ],
+    },
+    ActivityType {
+        id: DELETE_LEAD,
+        name: "Delete Lead",
+        description: "Delete lead from Marketo database",
+        primary: ("Lead ID", "integer"),
+        attributes: &[("Remove from CRM", "boolean")],
     },
 ];
 

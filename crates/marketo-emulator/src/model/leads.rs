@@ -30,6 +30,7 @@ pub(super) fn delete(
     store: &Store,
     ids: &[i64],
     held: Option<&Held>,
+    at: &str,
 ) -> Result<Vec<RecordResult>, ApiError> {
     if ids.is_empty() {
         return Err(ApiError::catalogued(701, &["input"]));
@@ -44,11 +45,12 @@ pub(super) fn delete(
                 if let Some(reason) = held_reason(held, i) {
                     return Ok(skip_id(id, reason));
                 }
-                Ok(if rows::delete(db, id)? {
-                    RecordResult::with_id(id, RecordStatus::Deleted)
-                } else {
-                    skip_id(id, ApiError::catalogued(1004, &[]))
-                })
+                let Some(lead) = rows::get(db, id)? else {
+                    return Ok(skip_id(id, ApiError::catalogued(1004, &[])));
+                };
+                rows::delete(db, id)?;
+                crate::activities::record::deleted(db, id, display_name(&lead.data, id), at)?;
+                Ok(RecordResult::with_id(id, RecordStatus::Deleted))
             })
             .collect()
     })
@@ -77,4 +79,27 @@ pub(super) fn associate(store: &Store, id: i64, cookie: &str, now: &str) -> Resu
         }
         Ok(())
     })
+}
+
+/// How an activity names a lead: "First Last", else its email, else its id.
+fn display_name(data: &Map<String, Value>, id: i64) -> String {
+    let part = |k: &str| {
+        data.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_owned()
+    };
+    let name = format!("{} {}", part("firstName"), part("lastName"))
+        .trim()
+        .to_owned();
+    if !name.is_empty() {
+        return name;
+    }
+    let email = part("email");
+    if email.is_empty() {
+        id.to_string()
+    } else {
+        email
+    }
 }

@@ -180,8 +180,9 @@ impl Model {
         &self,
         ids: &[i64],
         held: Option<&Held>,
+        now: DateTime<Utc>,
     ) -> Result<Vec<RecordResult>, ApiError> {
-        leads::delete(&self.schema(), &self.store, ids, held)
+        leads::delete(&self.schema(), &self.store, ids, held, &format_time(now))
     }
 
     /// `describe.json` result entries.

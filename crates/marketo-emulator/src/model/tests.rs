@@ -306,7 +306,7 @@ fn delete_and_lists() {
     );
     assert!(page.more_result);
     assert_eq!(
-        wire(&m.delete_leads(&[2, 2], None).unwrap()),
+        wire(&m.delete_leads(&[2, 2], None, now()).unwrap()),
         r#"[{"id":2,"status":"deleted"},{"id":2,"status":"skipped","reasons":[{"code":"1004","message":"Lead not found"}]}]"#
     );
     let page = m

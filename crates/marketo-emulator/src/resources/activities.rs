@@ -36,6 +36,12 @@ pub const ROUTES: &[Route] = &[
         lead_changes,
     )
     .blocking(),
+    Route::get(
+        "/rest/v1/activities/deletedleads.json",
+        "Get Deleted Leads",
+        deleted_leads,
+    )
+    .blocking(),
 ];
 
 fn page_reply<T: serde::Serialize>(request_id: String, page: ActivityPage<T>) -> Reply {
@@ -58,20 +64,24 @@ fn paging_token(_state: &AppState, call: Call) -> Result<Reply, Failure> {
     Ok(Reply::envelope(&env, 0))
 }
 
-/// `nextPageToken` (required), `leadIds` or `listId`, `batchSize`.
-fn scope(call: &Call) -> Result<(String, Scope), Failure> {
+/// `nextPageToken` (required), `leadIds` or `listId`, `assetIds`, `batchSize`; the `[activities]` rules.
+fn scope(state: &AppState, call: &Call) -> Result<(String, Scope), Failure> {
     let p = &call.params;
     let token = p.required("nextPageToken")?.to_owned();
+    let rules = &state.config.activities;
     let scope = Scope {
         lead_ids: p.ids("leadIds")?,
         list_id: p.int("listId")?,
         batch_size: batch_size(p)?,
+        asset_ids: p.ids("assetIds")?,
+        list_member_limit: Some(rules.list_member_limit),
+        scan_window: rules.scan_window,
     };
     Ok((token, scope))
 }
 
 fn lead_activities(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let (token, scope) = scope(&call)?;
+    let (token, scope) = scope(state, &call)?;
     call.params.required("activityTypeIds")?;
     let type_ids = call.params.ids("activityTypeIds")?;
     let page = query::activities(&state.model, &token, &type_ids, &scope)?;
@@ -79,9 +89,15 @@ fn lead_activities(state: &AppState, call: Call) -> Result<Reply, Failure> {
 }
 
 fn lead_changes(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let (token, scope) = scope(&call)?;
+    let (token, scope) = scope(state, &call)?;
     call.params.required("fields")?;
     let fields = call.params.list("fields");
     let page = query::lead_changes(&state.model, &token, &fields, &scope)?;
+    Ok(page_reply(call.request_id, page))
+}
+
+fn deleted_leads(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let (token, scope) = scope(state, &call)?;
+    let page = query::deleted_leads(&state.model, &token, &scope)?;
     Ok(page_reply(call.request_id, page))
 }

@@ -110,7 +110,9 @@ fn by_id(state: &AppState, call: Call) -> Result<Reply, Failure> {
 /// `POST /rest/v1/leads/delete.json` (JSON `input`, or `id=1,2,3`), or `DELETE /rest/v1/leads.json`
 fn delete(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let ids = ids(&call)?;
-    let result = state.model.delete_leads(&ids, call.held.as_ref())?;
+    let result = state
+        .model
+        .delete_leads(&ids, call.held.as_ref(), call.now)?;
     Ok(ok(&call, result))
 }
 

@@ -81,6 +81,10 @@ pub struct Selection {
     pub lead_ids: Vec<i64>,
     /// Only members of this static list.
     pub list_id: Option<i64>,
+    /// Only activities whose primary attribute id is one of these (empty: all).
+    pub asset_ids: Vec<i64>,
+    /// Ids at most this (a scan window), if bounded.
+    pub max_id: Option<i64>,
 }
 
 /// A row as read: id, lead, type, date, primary id and value, attributes and fields JSON.
@@ -138,9 +142,14 @@ pub fn select(db: &Db, s: &Selection, limit: usize) -> Result<Vec<StoredActivity
     } else {
         sql.push_str(" AND ?5 IS NOT NULL");
     }
+    if !s.asset_ids.is_empty() {
+        sql.push_str(" AND primary_id IN (SELECT value FROM json_each(?8))");
+    } else {
+        sql.push_str(" AND ?8 IS NOT NULL");
+    }
     sql.push_str(
         " AND (?6 IS NULL OR lead_id IN (SELECT lead_id FROM list_members WHERE list_id = ?6)) \
-         ORDER BY id LIMIT ?7",
+         AND (?9 IS NULL OR id <= ?9) ORDER BY id LIMIT ?7",
     );
     let mut stmt = db.prepare_cached(&sql)?;
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
@@ -152,7 +161,9 @@ pub fn select(db: &Db, s: &Selection, limit: usize) -> Result<Vec<StoredActivity
             json!(s.type_ids).to_string(),
             json!(s.lead_ids).to_string(),
             s.list_id,
-            limit
+            limit,
+            json!(s.asset_ids).to_string(),
+            s.max_id
         ],
         from_row,
     )?;

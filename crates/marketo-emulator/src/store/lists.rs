@@ -202,3 +202,11 @@ pub fn members(
     })
     .collect()
 }
+
+/// How many members `list` has.
+pub fn member_count(db: &Connection, list: i64) -> Result<u64, StoreError> {
+    let n: i64 = db
+        .prepare_cached("SELECT count(*) FROM list_members WHERE list_id = ?1")?
+        .query_row([list], |r| r.get(0))?;
+    Ok(n.max(0) as u64)
+}

@@ -170,3 +170,161 @@ async fn activities_require_token_and_types_and_limit_them() {
         "Missing value for required parameter 'fields'",
     );
 }
+
+mod deletions_and_windows {
+    use crate::support::*;
+    use marketo_emulator::EmulatorConfig;
+    use serde_json::json;
+
+    async fn token_since_2000(env: &Env) -> String {
+        let r = env
+            .get("/rest/v1/activities/pagingtoken.json?sinceDatetime=2000-01-01")
+            .await;
+        r.json["nextPageToken"].as_str().unwrap().to_owned()
+    }
+
+    #[tokio::test]
+    async fn get_deleted_leads_reads_the_delete_lead_activities() {
+        let env = start().await;
+        env.post_json(
+            "/rest/v1/leads.json",
+            &json!({"input": [{"email": "a@example.com", "firstName": "Ann", "lastName": "Lee"}, {"email": "b@example.com"}]}),
+        )
+        .await;
+        env.post_json(
+            "/rest/v1/leads/delete.json",
+            &json!({"input": [{"id": 1}, {"id": 2}]}),
+        )
+        .await;
+        let token = token_since_2000(&env).await;
+        let r = env
+            .get(&format!(
+                "/rest/v1/activities/deletedleads.json?nextPageToken={token}"
+            ))
+            .await;
+        let deleted = assert_success(&r);
+        assert_eq!(deleted.len(), 2);
+        assert_eq!(deleted[0]["activityTypeId"], 37);
+        assert_eq!(deleted[0]["leadId"], 1);
+        assert_eq!(deleted[0]["primaryAttributeValue"], "Ann Lee");
+        assert_eq!(deleted[1]["primaryAttributeValue"], "b@example.com");
+        assert_eq!(r.json["moreResult"], false);
+        let types = assert_success(&env.get("/rest/v1/activities/types.json").await);
+        assert!(types
+            .iter()
+            .any(|t| t["id"] == 37 && t["name"] == "Delete Lead"));
+    }
+
+    #[tokio::test]
+    async fn asset_ids_select_activities_by_their_primary_attribute() {
+        let env = start().await;
+        env.post_json(
+            "/rest/v1/leads.json",
+            &json!({"input": [{"email": "a@example.com"}]}),
+        )
+        .await;
+        env.emu
+            .seed(json!({"lists": [{"id": 5, "name": "A"}, {"id": 6, "name": "B"}]}))
+            .unwrap();
+        for list in [5, 6] {
+            env.post_json(
+                &format!("/rest/v1/lists/{list}/leads.json"),
+                &json!({"input": [{"id": 1}]}),
+            )
+            .await;
+        }
+        let token = token_since_2000(&env).await;
+        let r = env
+            .get(&format!(
+                "/rest/v1/activities.json?nextPageToken={token}&activityTypeIds=24&assetIds=6"
+            ))
+            .await;
+        let acts = assert_success(&r);
+        assert_eq!(acts.len(), 1);
+        assert_eq!(acts[0]["primaryAttributeValueId"], 6);
+    }
+
+    /// With `list_member_limit` lowered to 2, a listId read of a 2-member list is 1003 (the rule is 10,000
+    /// by default).
+    #[tokio::test]
+    async fn code_1003_list_id_of_a_list_at_the_member_limit() {
+        let mut config =
+            EmulatorConfig::from_toml_str("[activities]\nlist_member_limit = 2").unwrap();
+        config.set_default_credentials(CLIENT_ID, CLIENT_SECRET);
+        let env = start_with(|b| b.config(config)).await;
+        env.post_json(
+            "/rest/v1/leads.json",
+            &json!({"input": [{"email": "a@example.com"}, {"email": "b@example.com"}]}),
+        )
+        .await;
+        env.emu
+            .seed(json!({"lists": [{"id": 5, "name": "A"}]}))
+            .unwrap();
+        env.post_json(
+            "/rest/v1/lists/5/leads.json",
+            &json!({"input": [{"id": 1}]}),
+        )
+        .await;
+        let token = token_since_2000(&env).await;
+        let path =
+            format!("/rest/v1/activities.json?nextPageToken={token}&activityTypeIds=12&listId=5");
+        assert_success(&env.get(&path).await);
+        env.post_json(
+            "/rest/v1/lists/5/leads.json",
+            &json!({"input": [{"id": 2}]}),
+        )
+        .await;
+        assert_marketo_error(
+            &env.get(&path).await,
+            1003,
+            "Static list has too many records",
+        );
+    }
+
+    /// With a scan window, pages come back short or empty with moreResult:true; paging on returns every
+    /// activity exactly once.
+    #[tokio::test]
+    async fn short_and_empty_pages_with_more_result_are_paged_through() {
+        let mut config = EmulatorConfig::from_toml_str("[activities]\nscan_window = 3").unwrap();
+        config.set_default_credentials(CLIENT_ID, CLIENT_SECRET);
+        let env = start_with(|b| b.config(config)).await;
+        let input: Vec<_> = (0..10)
+            .map(|i| json!({"email": format!("l{i}@example.com")}))
+            .collect();
+        env.post_json("/rest/v1/leads.json", &json!({"input": input}))
+            .await;
+        env.emu
+            .seed(json!({"lists": [{"id": 5, "name": "A"}]}))
+            .unwrap();
+        for id in 1..=10 {
+            env.post_json(
+                "/rest/v1/lists/5/leads.json",
+                &json!({"input": [{"id": id}]}),
+            )
+            .await;
+        }
+        let mut token = token_since_2000(&env).await;
+        let (mut seen, mut short, mut empty) = (Vec::new(), 0, 0);
+        for _ in 0..100 {
+            let r = env
+                .get(&format!(
+                    "/rest/v1/activities.json?nextPageToken={token}&activityTypeIds=24"
+                ))
+                .await;
+            let page = assert_success(&r);
+            if page.is_empty() && r.json["moreResult"] == true {
+                empty += 1;
+            } else if page.len() < 300 && r.json["moreResult"] == true {
+                short += 1;
+            }
+            seen.extend(page.iter().map(|a| a["leadId"].as_i64().unwrap()));
+            token = r.json["nextPageToken"].as_str().unwrap().to_owned();
+            if r.json["moreResult"] == false {
+                break;
+            }
+        }
+        assert_eq!(seen, (1..=10).collect::<Vec<i64>>());
+        assert!(short > 0, "short pages");
+        assert!(empty > 0, "the New Lead ids come first: empty pages");
+    }
+}

@@ -71,6 +71,14 @@ const RESPONSE_1003: &[Meaning] = &[
         handling: H::FixRequest,
     },
     Meaning {
+        name: "list-too-large",
+        message: "Static list has too many records",
+        matches: &["too many records"],
+        description: "Get Lead Activities or Get Lead Changes with a `listId` of 10,000 or more leads (from the \
+                      2026 migration): scope the call by leadIds or a smaller list.",
+        handling: H::FixRequest,
+    },
+    Meaning {
         name: "invalid-data",
         message: "Invalid data",
         matches: &["invalid data"],
