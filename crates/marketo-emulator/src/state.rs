@@ -211,6 +211,7 @@ impl AppState {
     /// config's fault rules. Tokens and the clock are kept.
     pub fn reset(&self) -> Result<(), StoreError> {
         self.model.reset()?;
+        self.model.store().with(crate::activities::custom::forget)?;
         self.bulk.reset(&self.model);
         self.limiter.reset();
         lock(&self.calls).clear();

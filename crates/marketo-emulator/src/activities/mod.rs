@@ -18,6 +18,7 @@
 //! ```
 
 pub mod config;
+pub mod custom;
 pub mod query;
 pub mod record;
 pub mod token;

@@ -1,8 +1,20 @@
-//! Codes produced by the bulk APIs (import, extract) and the activity reads.
+//! Codes produced by the bulk APIs (import, extract), the activity reads and custom activities.
 
 /// See [`super::production`].
 pub(super) fn production(code: u16) -> Option<&'static str> {
     Some(match code {
+        1027 => {
+            "naturally: Create Custom Activity Type when the subscription has `[activities] max_custom_types` \
+             (10) types (test: custom_activities::code_1027_past_the_custom_activity_type_limit)"
+        }
+        1028 => {
+            "naturally: custom activity type attributes past `[activities] max_custom_attributes` (20) (test: \
+             custom_activities::code_1028_past_the_attribute_limit)"
+        }
+        1049 => {
+            "naturally: Add Custom Activities with an attributes array over 65,536 bytes (record level) (test: \
+             custom_activities::code_1049_attributes_past_65536_bytes)"
+        }
         613 => {
             "naturally: a bulk import body sent as multipart/form-data that is not valid multipart (no \
              boundary, no parts, a part without headers, no closing delimiter) (test: \

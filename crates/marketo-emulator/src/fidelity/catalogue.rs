@@ -76,18 +76,6 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              Leads record has no id); counted. No natural \
              cause: custom objects are not emulated (test: catalogue::code_1026_record_level_by_fault_rule)"
         }
-        1027 => {
-            "fault rule: {\"record_error\":\"1027\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: custom activity types are not emulated (test: catalogue::code_1027_record_level_by_fault_rule)"
-        }
-        1028 => {
-            "fault rule: {\"record_error\":\"1028\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: custom activity types are not emulated (test: catalogue::code_1028_record_level_by_fault_rule)"
-        }
         1036 => {
             "fault rule: {\"record_error\":\"1036\",\"records\":N} answers the first N records (all by \
              default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
@@ -111,12 +99,6 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
              Leads record has no id); counted. No natural \
              cause: custom objects are not emulated (test: catalogue::code_1048_record_level_by_fault_rule)"
-        }
-        1049 => {
-            "fault rule: {\"record_error\":\"1049\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Add Custom Activities is not emulated (test: catalogue::code_1049_record_level_by_fault_rule)"
         }
         _ => return None,
     })

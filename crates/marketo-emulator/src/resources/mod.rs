@@ -11,6 +11,7 @@ mod bulk_export;
 mod bulk_file;
 mod bulk_import;
 mod companies;
+mod custom_activities;
 mod identity;
 mod lead_fields;
 mod leads;
@@ -58,6 +59,7 @@ pub const ALL: &[Resource] = &[
     Resource::routes(lists::ROUTES),
     Resource::routes(partitions::ROUTES),
     Resource::routes(activities::ROUTES),
+    Resource::routes(custom_activities::ROUTES),
     Resource::routes(stats::ROUTES),
     Resource::routes(bulk_import::ROUTES),
     Resource::routes(bulk_export::ROUTES),

@@ -8,6 +8,7 @@ mod bulk_import;
 mod bulk_jobs;
 mod catalogue;
 mod companies;
+mod custom_activities;
 mod endpoints;
 mod faults;
 mod identity;
