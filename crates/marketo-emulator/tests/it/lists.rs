@@ -191,7 +191,9 @@ async fn get_lists_filters_and_pages() {
     assert_eq!(assert_success(&first).len(), 2);
     let token = first.json["nextPageToken"].as_str().unwrap().to_owned();
     let rest = env
-        .get(&format!("/rest/v1/lists.json?batchSize=2&nextPageToken={token}"))
+        .get(&format!(
+            "/rest/v1/lists.json?batchSize=2&nextPageToken={token}"
+        ))
         .await;
     assert_eq!(assert_success(&rest)[0]["id"], 1082);
     assert!(rest.json.get("nextPageToken").is_none());
@@ -221,9 +223,11 @@ async fn get_lists_by_lead_id_and_the_lead_membership_reads() {
     assert_eq!(ids, [&json!(1080), &json!(1082)]);
     assert!(assert_success(&env.get("/rest/v1/leads/2/listMembership.json").await).is_empty());
     assert!(assert_success(&env.get("/rest/v1/leads/1/programMembership.json").await).is_empty());
-    assert!(
-        assert_success(&env.get("/rest/v1/leads/1/smartCampaignMembership.json").await).is_empty()
-    );
+    assert!(assert_success(
+        &env.get("/rest/v1/leads/1/smartCampaignMembership.json")
+            .await
+    )
+    .is_empty());
     let r = env.get("/rest/v1/leads/999/listMembership.json").await;
     assert_marketo_error(&r, 1004, "Lead not found");
 }
