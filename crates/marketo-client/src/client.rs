@@ -8,6 +8,7 @@ use crate::endpoints::{Activities, Bulk, Leads, Lists, UsageStats};
 use crate::error::Error;
 use crate::failed_calls::FailedCalls;
 use crate::limiter::LimiterView;
+use crate::operations::{ObjectKind, Objects};
 use crate::progress::{Progress, ProgressEvent, Stats};
 use crate::redact::Redactor;
 use crate::retry::RetryBudget;
@@ -119,6 +120,12 @@ impl Client {
     /// Static lists.
     pub fn lists(&self) -> Lists<'_> {
         Lists::new(self)
+    }
+
+    /// Lead Database objects of one type (`client.objects(Companies)`): sync, get by filter, delete,
+    /// describe.
+    pub fn objects<K: ObjectKind>(&self, kind: K) -> Objects<'_, K> {
+        Objects::new(self, kind)
     }
 
     /// Bulk Lead Import and Bulk Extract (leads, activities).

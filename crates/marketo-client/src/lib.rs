@@ -2,15 +2,16 @@
 
 mod auth;
 mod builder;
-mod call;
 mod client;
 mod config;
 pub mod endpoints;
 mod error;
+mod execute;
 mod failed_calls;
 pub mod fidelity;
 mod fidelity_catalogue;
 mod limiter;
+pub mod operations;
 mod outcome;
 mod paging;
 mod progress;
@@ -29,6 +30,10 @@ pub use config::{Config, Limits, RetryPolicy, Timeouts};
 pub use endpoints::{Lead, Leads, Lists, SyncAction, SyncOptions};
 pub use error::{Error, ErrorKind};
 pub use limiter::{JobSlots, LimiterView, OnUnreachable, SharedLimiter, DEFAULT_PREFIX};
+pub use operations::objects::kinds::types::*;
+pub use operations::{
+    IdKind, KeyBy, ObjectDescription, ObjectKind, ObjectSyncOptions, Objects, Operation,
+};
 pub use outcome::{stopped_by, RecordOutcome};
 pub use progress::{Progress, ProgressEvent, WaitReason};
 pub use secret::Secret;

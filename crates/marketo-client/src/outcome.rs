@@ -10,18 +10,24 @@ use marketo_types::record::{RecordResult, RecordStatus};
 pub enum RecordOutcome {
     /// A new record was created.
     Created {
-        /// Its id.
+        /// Its id (leads, companies, ...).
         id: Option<i64>,
+        /// Its `marketoGUID` (opportunities, custom objects, ...).
+        guid: Option<String>,
     },
     /// An existing record was updated.
     Updated {
-        /// Its id.
+        /// Its id (leads, companies, ...).
         id: Option<i64>,
+        /// Its `marketoGUID` (opportunities, custom objects, ...).
+        guid: Option<String>,
     },
     /// The record was deleted.
     Deleted {
-        /// Its id.
+        /// Its id (leads, companies, ...).
         id: Option<i64>,
+        /// Its `marketoGUID` (opportunities, custom objects, ...).
+        guid: Option<String>,
     },
     /// The lead was added to the list.
     Added {
@@ -47,6 +53,8 @@ pub enum RecordOutcome {
     Skipped {
         /// Its id, when Marketo gave one.
         id: Option<i64>,
+        /// Its `marketoGUID`, when Marketo gave one.
+        guid: Option<String>,
         /// Why (code and message, e.g. 1005 "Lead already exists").
         reasons: Vec<Reason>,
     },
@@ -60,17 +68,18 @@ pub enum RecordOutcome {
 
 impl RecordOutcome {
     pub(crate) fn from_result(r: RecordResult) -> Self {
-        let id = r.id;
+        let (id, guid) = (r.id, r.marketo_guid);
         match r.status {
-            RecordStatus::Created => RecordOutcome::Created { id },
-            RecordStatus::Updated => RecordOutcome::Updated { id },
-            RecordStatus::Deleted => RecordOutcome::Deleted { id },
+            RecordStatus::Created => RecordOutcome::Created { id, guid },
+            RecordStatus::Updated => RecordOutcome::Updated { id, guid },
+            RecordStatus::Deleted => RecordOutcome::Deleted { id, guid },
             RecordStatus::Added => RecordOutcome::Added { id },
             RecordStatus::Removed => RecordOutcome::Removed { id },
             RecordStatus::Memberof => RecordOutcome::MemberOf { id },
             RecordStatus::Notmemberof => RecordOutcome::NotMemberOf { id },
             RecordStatus::Skipped => RecordOutcome::Skipped {
                 id,
+                guid,
                 reasons: r.reasons.unwrap_or_default(),
             },
         }
@@ -79,15 +88,32 @@ impl RecordOutcome {
     /// The record's id, when known.
     pub fn id(&self) -> Option<i64> {
         match self {
-            RecordOutcome::Created { id }
-            | RecordOutcome::Updated { id }
-            | RecordOutcome::Deleted { id }
+            RecordOutcome::Created { id, .. }
+            | RecordOutcome::Updated { id, .. }
+            | RecordOutcome::Deleted { id, .. }
             | RecordOutcome::Added { id }
             | RecordOutcome::Removed { id }
             | RecordOutcome::MemberOf { id }
             | RecordOutcome::NotMemberOf { id }
             | RecordOutcome::Skipped { id, .. } => *id,
             RecordOutcome::Failed { .. } => None,
+        }
+    }
+
+    /// The record's `marketoGUID`, for the object types keyed by one.
+    ///
+    /// ```
+    /// use marketo_client::RecordOutcome;
+    /// let o = RecordOutcome::Created { id: None, guid: Some("5a0f...".into()) };
+    /// assert_eq!((o.id(), o.guid()), (None, Some("5a0f...")));
+    /// ```
+    pub fn guid(&self) -> Option<&str> {
+        match self {
+            RecordOutcome::Created { guid, .. }
+            | RecordOutcome::Updated { guid, .. }
+            | RecordOutcome::Deleted { guid, .. }
+            | RecordOutcome::Skipped { guid, .. } => guid.as_deref(),
+            _ => None,
         }
     }
 

@@ -1,8 +1,9 @@
-//! `nextPageToken` / `moreResult` paging as a `Stream` of records.
+//! `nextPageToken` / `moreResult` paging: a page is an operation ([`Page`]), and [`records`] is a `Stream` of
+//! every record of every page.
 
 use crate::client::Inner;
 use crate::error::Error;
-use crate::request::ApiRequest;
+use crate::operations::{ApiRequest, Operation};
 use futures::{Stream, TryStreamExt};
 use marketo_types::envelope::Envelope;
 use serde_json::Value;
@@ -18,6 +19,33 @@ pub(crate) fn next_token(envelope: &Envelope<Value>) -> Option<String> {
     }
 }
 
+/// One page of a paged read.
+#[derive(Debug, Clone)]
+pub(crate) struct Page(pub(crate) ApiRequest);
+
+/// A page's records and the token of the next page, if one follows.
+#[derive(Debug, Clone)]
+pub(crate) struct PageOf {
+    pub(crate) records: Vec<Value>,
+    pub(crate) next: Option<String>,
+}
+
+impl Operation for Page {
+    type Output = PageOf;
+
+    fn request(&self) -> ApiRequest {
+        self.0.clone()
+    }
+
+    fn parse(&self, answer: Envelope<Value>) -> Result<PageOf, Error> {
+        let next = next_token(&answer);
+        Ok(PageOf {
+            records: answer.result.unwrap_or_default(),
+            next,
+        })
+    }
+}
+
 /// Every record of every page. `make` builds the request for a page from the previous page's token.
 pub(crate) fn records(
     inner: Arc<Inner>,
@@ -28,14 +56,24 @@ pub(crate) fn records(
         let (inner, make) = (inner.clone(), make.clone());
         async move {
             let Some(token) = state else { return Ok(None) };
-            let envelope = inner.execute(make(token.as_deref())).await?;
-            let next = next_token(&envelope).map(Some);
-            let page = envelope.result.unwrap_or_default();
-            Ok::<_, Error>(Some((page, next)))
+            let page = inner.send(&Page(make(token.as_deref()))).await?;
+            Ok::<_, Error>(Some((page.records, page.next.map(Some))))
         }
     })
     .map_ok(|page| futures::stream::iter(page.into_iter().map(Ok)))
     .try_flatten()
+}
+
+/// Keep the records that are JSON objects, as maps.
+pub(crate) fn objects(
+    stream: impl Stream<Item = Result<Value, Error>> + Send + 'static,
+) -> impl Stream<Item = Result<serde_json::Map<String, Value>, Error>> + Send + 'static {
+    stream.try_filter_map(|v| async move {
+        Ok(match v {
+            Value::Object(m) => Some(m),
+            _ => None,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -66,5 +104,13 @@ mod tests {
         assert_eq!(next_token(&env(0, Some("T"), None)), None);
         assert_eq!(next_token(&env(3, None, Some(true))), None);
         assert_eq!(next_token(&env(3, Some(""), Some(true))), None);
+    }
+
+    #[test]
+    fn a_page_reads_its_records_and_the_next_token() {
+        let page = Page(ApiRequest::get("/p"))
+            .parse(env(2, Some("T"), Some(true)))
+            .unwrap();
+        assert_eq!((page.records.len(), page.next.as_deref()), (2, Some("T")));
     }
 }

@@ -25,9 +25,17 @@ pub(crate) enum ApiBody {
     },
 }
 
-/// A request to the REST API, independent of the token and of how it travels.
+/// A request to the REST API, independent of the token and of how it travels: what an
+/// [`Operation`](crate::operations::Operation) asks for. The client adds the token on each attempt, and sends a
+/// `GET` whose URI would pass 8 KB as `POST` with `_method=GET` and the query in a form body.
+///
+/// ```
+/// use marketo_client::operations::ApiRequest;
+/// let r = ApiRequest::get("/rest/v1/leads.json").param("filterType", "email").param("filterValues", "a@b.c");
+/// assert_eq!(r.path(), "/rest/v1/leads.json");
+/// ```
 #[derive(Debug, Clone)]
-pub(crate) struct ApiRequest {
+pub struct ApiRequest {
     pub(crate) method: Method,
     pub(crate) path: String,
     pub(crate) query: Vec<(String, String)>,
@@ -40,7 +48,8 @@ pub(crate) struct ApiRequest {
 }
 
 impl ApiRequest {
-    pub(crate) fn get(path: impl Into<String>) -> Self {
+    /// A `GET` of `path` (`/rest/v1/leads.json`), parameters added with [`param`](Self::param).
+    pub fn get(path: impl Into<String>) -> Self {
         ApiRequest {
             method: Method::Get,
             path: path.into(),
@@ -51,7 +60,14 @@ impl ApiRequest {
         }
     }
 
-    pub(crate) fn post_json(path: impl Into<String>, body: Bytes) -> Self {
+    /// A `POST` of `path` with a JSON body, already serialised.
+    ///
+    /// ```
+    /// use marketo_client::operations::ApiRequest;
+    /// let r = ApiRequest::post_json("/rest/v1/leads/delete.json", r#"{"input":[{"id":1}]}"#.into());
+    /// assert_eq!(r.path(), "/rest/v1/leads/delete.json");
+    /// ```
+    pub fn post_json(path: impl Into<String>, body: Bytes) -> Self {
         ApiRequest {
             method: Method::Post,
             path: path.into(),
@@ -79,14 +95,33 @@ impl ApiRequest {
         self
     }
 
-    pub(crate) fn with_method(mut self, method: Method) -> Self {
+    /// The same request with another method (`DELETE` for Remove from List).
+    ///
+    /// ```
+    /// use marketo_client::operations::ApiRequest;
+    /// use marketo_client::transport::Method;
+    /// let r = ApiRequest::post_json("/rest/v1/lists/1/leads.json", "{}".into()).with_method(Method::Delete);
+    /// assert_eq!(r.method(), Method::Delete);
+    /// ```
+    pub fn with_method(mut self, method: Method) -> Self {
         self.method = method;
         self
     }
 
-    pub(crate) fn param(mut self, key: &str, value: impl Into<String>) -> Self {
+    /// The same request with a query parameter added (kept in order; the form body of a long `GET`).
+    pub fn param(mut self, key: &str, value: impl Into<String>) -> Self {
         self.query.push((key.to_owned(), value.into()));
         self
+    }
+
+    /// The path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The method (before any `_method=GET` resend).
+    pub fn method(&self) -> Method {
+        self.method
     }
 
     fn encoded_query(&self) -> String {

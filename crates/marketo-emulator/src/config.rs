@@ -50,6 +50,8 @@ pub struct EmulatorConfig {
     pub bulk: crate::bulk::BulkConfig,
     /// Connection timeouts and the admin token.
     pub server: crate::server_config::ServerConfig,
+    /// A native CRM sync and the merge rules it brings.
+    pub crm: crate::crm::CrmConfig,
 }
 
 impl Default for EmulatorConfig {
@@ -66,6 +68,7 @@ impl Default for EmulatorConfig {
             seed: None,
             bulk: crate::bulk::BulkConfig::default(),
             server: crate::server_config::ServerConfig::default(),
+            crm: crate::crm::CrmConfig::default(),
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod activities;
 pub mod admin;
 pub mod bulk;
 pub mod config;
+pub mod crm;
 mod emulator;
 pub mod engine;
 pub mod fault;

@@ -2,6 +2,7 @@
 //! behind `/rest/v1/stats/*.json`, kept per quota day (midnight America/Chicago) and persisted with the data.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use marketo_types::stats::{ErrorCount, ErrorDay, UsageDay, UserCount};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
 
@@ -65,6 +66,40 @@ pub struct DayUsage {
     pub users: BTreeMap<String, u64>,
     /// Response-level errors answered, per code.
     pub errors: BTreeMap<u16, u64>,
+}
+
+impl DayUsage {
+    /// The `stats/usage.json` record of `date`.
+    pub fn usage_day(&self, date: NaiveDate) -> UsageDay {
+        UsageDay {
+            date: date.to_string(),
+            total: self.total,
+            users: self
+                .users
+                .iter()
+                .map(|(user_id, &count)| UserCount {
+                    user_id: user_id.clone(),
+                    count,
+                })
+                .collect(),
+        }
+    }
+
+    /// The `stats/errors.json` record of `date`.
+    pub fn error_day(&self, date: NaiveDate) -> ErrorDay {
+        ErrorDay {
+            date: date.to_string(),
+            total: self.errors.values().sum(),
+            errors: self
+                .errors
+                .iter()
+                .map(|(code, &count)| ErrorCount {
+                    error_code: code.to_string(),
+                    count,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The usage history, by quota day.
@@ -148,5 +183,16 @@ mod tests {
         assert_eq!(last.errors.get(&606), Some(&1));
         b.record(d0, None, false, None);
         assert_eq!(b.days.len(), 8);
+        let day = d0 + chrono::Days::new(9);
+        b.record(day, Some("u"), false, Some(610));
+        let usage = b.day(day).usage_day(day);
+        assert_eq!((usage.date.as_str(), usage.total), ("2026-01-10", 1));
+        assert_eq!(
+            (usage.users[0].user_id.as_str(), usage.users[0].count),
+            ("u", 1)
+        );
+        let errors = b.day(day).error_day(day);
+        assert_eq!(errors.total, 2);
+        assert_eq!(errors.errors[0].error_code, "606");
     }
 }

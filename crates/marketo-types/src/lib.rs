@@ -1,5 +1,7 @@
 #![doc = include_str!("../README.md")]
 
+pub mod activity;
+pub mod bulk;
 pub mod clock;
 pub mod codes;
 pub mod envelope;
@@ -7,6 +9,7 @@ pub mod limits;
 pub mod quota_day;
 pub mod record;
 pub mod request_id;
+pub mod stats;
 
 #[cfg(test)]
 mod wire_tests;

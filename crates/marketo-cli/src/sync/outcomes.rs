@@ -73,7 +73,7 @@ pub fn apply_outcomes(
     let records = batch.records.into_iter().zip(batch.values);
     for ((line, (record, value)), outcome) in batch.lines.into_iter().zip(records).zip(outcomes) {
         match outcome {
-            RecordOutcome::Created { id } => {
+            RecordOutcome::Created { id, .. } => {
                 cp.max_created_id = cp.max_created_id.max(id.unwrap_or(0));
                 cp.counts.created += 1;
                 cp.done.insert(line);

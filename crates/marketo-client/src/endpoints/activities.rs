@@ -4,35 +4,16 @@
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::request::ApiRequest;
+use crate::operations::{ApiRequest, Operation, Results};
+use crate::paging;
 use chrono::{DateTime, SecondsFormat, Utc};
 use futures::{Stream, StreamExt, TryStreamExt};
+use marketo_types::envelope::Envelope;
 use marketo_types::limits::{MAX_ACTIVITY_TYPE_IDS, MAX_BATCH_SIZE};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
-/// One activity (or lead change) as Marketo sends it: `id`, `marketoGUID`, `leadId`, `activityDate`,
-/// `activityTypeId`, `attributes` or `fields`, ...
-pub type Activity = Map<String, Value>;
-
-/// An activity type (`GET /rest/v1/activities/types.json`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ActivityType {
-    /// Its id (`activityTypeIds` takes these).
-    pub id: i64,
-    /// Its name, e.g. `New Lead`.
-    pub name: String,
-    /// What it records.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Its primary attribute (`{name, dataType}`).
-    #[serde(default)]
-    pub primary_attribute: Option<Value>,
-    /// Its other attributes.
-    #[serde(default)]
-    pub attributes: Vec<Value>,
-}
+pub use marketo_types::activity::{Activity, ActivityType, LeadChange};
 
 /// The activity endpoints. Get one with [`Client::activities`].
 #[derive(Debug, Clone, Copy)]
@@ -47,20 +28,8 @@ impl<'a> Activities<'a> {
 
     /// Every activity type of the instance.
     pub async fn types(&self) -> Result<Vec<ActivityType>, Error> {
-        let env = self
-            .client
-            .inner
-            .execute(ApiRequest::get("/rest/v1/activities/types.json"))
-            .await?;
-        env.result
-            .unwrap_or_default()
-            .into_iter()
-            .map(|v| {
-                serde_json::from_value(v).map_err(|e| {
-                    Error::new(crate::ErrorKind::Protocol, format!("activity type: {e}"))
-                })
-            })
-            .collect()
+        let op = Results::new(ApiRequest::get("/rest/v1/activities/types.json"));
+        self.client.send(&op).await
     }
 
     /// A paging token for activities since `since`, an ISO-8601 datetime as given (`2024-05-01T00:00:00Z`,
@@ -75,18 +44,7 @@ impl<'a> Activities<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn paging_token(&self, since: &str) -> Result<String, Error> {
-        let r =
-            ApiRequest::get("/rest/v1/activities/pagingtoken.json").param("sinceDatetime", since);
-        let env = self.client.inner.execute(r).await?;
-        env.next_page_token
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| {
-                Error::new(
-                    crate::ErrorKind::Protocol,
-                    "the paging token answer has no nextPageToken",
-                )
-                .with_request_id(Some(env.request_id))
-            })
+        self.client.send(&PagingToken(since.to_owned())).await
     }
 
     /// A paging token for activities since `since`.
@@ -125,7 +83,7 @@ impl<'a> Activities<'a> {
         &self,
         token: String,
         fields: &[&str],
-    ) -> impl Stream<Item = Result<Activity, Error>> + Send + 'static {
+    ) -> impl Stream<Item = Result<LeadChange, Error>> + Send + 'static {
         paged(
             self.client.inner.clone(),
             "/rest/v1/activities/leadchanges.json",
@@ -135,22 +93,45 @@ impl<'a> Activities<'a> {
     }
 }
 
-fn paged(
+/// Get Paging Token: the `nextPageToken` of activities since a datetime.
+struct PagingToken(String);
+
+impl Operation for PagingToken {
+    type Output = String;
+
+    fn request(&self) -> ApiRequest {
+        ApiRequest::get("/rest/v1/activities/pagingtoken.json")
+            .param("sinceDatetime", self.0.clone())
+    }
+
+    fn parse(&self, answer: Envelope<Value>) -> Result<String, Error> {
+        answer
+            .next_page_token
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| {
+                Error::new(
+                    crate::ErrorKind::Protocol,
+                    "the paging token answer has no nextPageToken",
+                )
+                .with_request_id(Some(answer.request_id))
+            })
+    }
+}
+
+fn paged<T: DeserializeOwned + Send + 'static>(
     inner: std::sync::Arc<crate::client::Inner>,
     path: &'static str,
     first: String,
     (key, value): (&'static str, String),
-) -> impl Stream<Item = Result<Activity, Error>> + Send + 'static {
-    crate::paging::records(inner, move |token| {
+) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
+    paging::records(inner, move |token| {
         ApiRequest::get(path)
             .param("nextPageToken", token.unwrap_or(&first).to_owned())
             .param(key, value.clone())
             .param("batchSize", MAX_BATCH_SIZE.to_string())
     })
-    .try_filter_map(|v| async move {
-        Ok(match v {
-            Value::Object(m) => Some(m),
-            _ => None,
-        })
+    .and_then(move |v: Value| async move {
+        serde_json::from_value(v)
+            .map_err(|e| Error::new(crate::ErrorKind::Protocol, format!("{path}: {e}")))
     })
 }

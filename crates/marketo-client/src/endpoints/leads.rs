@@ -4,11 +4,10 @@ use super::describe::{LeadField, LeadSchema};
 use super::sync::SyncOptions;
 use crate::client::Client;
 use crate::error::{Error, ErrorKind};
+use crate::operations::filter::FilterRead;
+use crate::operations::{id_records, ApiRequest, RecordWrite, Results};
 use crate::outcome::RecordOutcome;
-use crate::request::ApiRequest;
-use crate::transport::Method;
 use futures::Stream;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 /// A lead: its fields by REST name (`id`, `email`, custom fields ...).
@@ -59,14 +58,9 @@ impl<'a> Leads<'a> {
             return Err(Error::new(ErrorKind::Request, "partition name is empty"));
         }
         let records: Vec<Value> = records.into_iter().map(Value::Object).collect();
-        Ok(super::json_records(
-            self.client.inner.clone(),
-            Method::Post,
-            "/rest/v1/leads.json".into(),
-            options.params(),
-            &records,
-        )
-        .await)
+        Ok(RecordWrite::post("/rest/v1/leads.json", options.params())
+            .run(self.client.inner.clone(), &records)
+            .await)
     }
 
     /// One lead by id (`GET /rest/v1/lead/{id}.json`), `None` when there is none. Empty `fields` asks for the
@@ -76,16 +70,8 @@ impl<'a> Leads<'a> {
         if !fields.is_empty() {
             req = req.param("fields", fields.join(","));
         }
-        let envelope = self.client.inner.execute(req).await?;
-        Ok(envelope
-            .result
-            .unwrap_or_default()
-            .into_iter()
-            .next()
-            .and_then(|v| match v {
-                Value::Object(m) => Some(m),
-                _ => None,
-            }))
+        let leads: Vec<Lead> = self.client.send(&Results::new(req)).await?;
+        Ok(leads.into_iter().next())
     }
 
     /// Leads whose `filter_type` field matches any of `values` (`GET /rest/v1/leads.json`), as a stream.
@@ -106,54 +92,31 @@ impl<'a> Leads<'a> {
         values: Vec<String>,
         fields: &[&str],
     ) -> impl Stream<Item = Result<Lead, Error>> + Send + 'static {
-        super::filter::stream(
-            self.client.inner.clone(),
-            filter_type.to_owned(),
+        FilterRead {
+            path: "/rest/v1/leads.json".to_owned(),
+            filter_type: filter_type.to_owned(),
             values,
-            fields,
-        )
+            fields: fields.iter().map(|f| (*f).to_owned()).collect(),
+        }
+        .stream(self.client.inner.clone())
     }
 
     /// Delete leads by id (`POST /rest/v1/leads/delete.json`): one outcome per id, in order.
     pub async fn delete(&self, ids: &[i64]) -> Result<Vec<RecordOutcome>, Error> {
-        Ok(super::json_records(
-            self.client.inner.clone(),
-            Method::Post,
-            "/rest/v1/leads/delete.json".into(),
-            Map::new(),
-            &super::id_records(ids),
-        )
-        .await)
+        Ok(RecordWrite::post("/rest/v1/leads/delete.json", Map::new())
+            .run(self.client.inner.clone(), &id_records(ids))
+            .await)
     }
 
     /// The lead fields (`GET /rest/v1/leads/describe.json`).
     pub async fn describe(&self) -> Result<Vec<LeadField>, Error> {
-        self.typed(ApiRequest::get("/rest/v1/leads/describe.json"))
-            .await
+        let op = Results::new(ApiRequest::get("/rest/v1/leads/describe.json"));
+        self.client.send(&op).await
     }
 
     /// The lead schema (`GET /rest/v1/leads/describe2.json`).
     pub async fn describe2(&self) -> Result<Vec<LeadSchema>, Error> {
-        self.typed(ApiRequest::get("/rest/v1/leads/describe2.json"))
-            .await
-    }
-
-    async fn typed<T: DeserializeOwned>(&self, req: ApiRequest) -> Result<Vec<T>, Error> {
-        let envelope = self.client.inner.execute(req).await?;
-        let id = envelope.request_id.clone();
-        envelope
-            .result
-            .unwrap_or_default()
-            .into_iter()
-            .map(|v| {
-                serde_json::from_value(v).map_err(|e| {
-                    Error::new(
-                        ErrorKind::Protocol,
-                        format!("unexpected describe result: {e}"),
-                    )
-                    .with_request_id(Some(id.clone()))
-                })
-            })
-            .collect()
+        let op = Results::new(ApiRequest::get("/rest/v1/leads/describe2.json"));
+        self.client.send(&op).await
     }
 }

@@ -3,13 +3,15 @@
 use super::leads::Lead;
 use crate::client::Client;
 use crate::error::Error;
+use crate::operations::records::{self, MakeRequest};
+use crate::operations::{id_records, ApiRequest, RecordWrite};
 use crate::outcome::RecordOutcome;
-use crate::request::ApiRequest;
+use crate::paging;
 use crate::shape::Piece;
 use crate::transport::Method;
-use futures::{Stream, TryStreamExt};
+use futures::Stream;
 use marketo_types::limits::{MAX_BATCH_SIZE, MAX_RECORDS_PER_CALL};
-use serde_json::{Map, Value};
+use serde_json::Map;
 use std::sync::Arc;
 
 /// The static list endpoints. Get one with [`Client::lists`].
@@ -52,14 +54,14 @@ impl<'a> Lists<'a> {
         list_id: i64,
         lead_ids: &[i64],
     ) -> Result<Vec<RecordOutcome>, Error> {
-        Ok(super::json_records(
-            self.client.inner.clone(),
+        let write = RecordWrite {
             method,
-            format!("/rest/v1/lists/{list_id}/leads.json"),
-            Map::new(),
-            &super::id_records(lead_ids),
-        )
-        .await)
+            path: format!("/rest/v1/lists/{list_id}/leads.json"),
+            params: Map::new(),
+        };
+        Ok(write
+            .run(self.client.inner.clone(), &id_records(lead_ids))
+            .await)
     }
 
     /// Whether each lead is in the list (`GET /rest/v1/lists/{id}/leads/ismember.json`): `MemberOf`,
@@ -75,9 +77,9 @@ impl<'a> Lists<'a> {
             .map(|s| Piece::Batch(s..(s + MAX_RECORDS_PER_CALL).min(ids.len())))
             .collect();
         let path = format!("/rest/v1/lists/{list_id}/leads/ismember.json");
-        let make: super::records::MakeRequest =
+        let make: MakeRequest =
             Arc::new(move |range| ApiRequest::get(path.clone()).param("id", ids[range].join(",")));
-        Ok(super::records::run(self.client.inner.clone(), plan, make).await)
+        Ok(records::run(self.client.inner.clone(), plan, make).await)
     }
 
     /// Every lead of a list (`GET /rest/v1/lists/{id}/leads.json`), following every page. Empty `fields`
@@ -89,7 +91,7 @@ impl<'a> Lists<'a> {
     ) -> impl Stream<Item = Result<Lead, Error>> + Send + 'static {
         let fields = (!fields.is_empty()).then(|| fields.join(","));
         let path = format!("/rest/v1/lists/{list_id}/leads.json");
-        crate::paging::records(self.client.inner.clone(), move |token| {
+        paging::objects(paging::records(self.client.inner.clone(), move |token| {
             let mut r =
                 ApiRequest::get(path.clone()).param("batchSize", MAX_BATCH_SIZE.to_string());
             if let Some(f) = &fields {
@@ -99,12 +101,6 @@ impl<'a> Lists<'a> {
                 r = r.param("nextPageToken", t);
             }
             r
-        })
-        .try_filter_map(|v| async move {
-            Ok(match v {
-                Value::Object(m) => Some(m),
-                _ => None,
-            })
-        })
+        }))
     }
 }

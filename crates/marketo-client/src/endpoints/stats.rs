@@ -2,56 +2,11 @@
 //! (`GET /rest/v1/stats/usage.json`, `usage/last7days.json`, `stats/errors.json`, `errors/last7days.json`).
 
 use crate::client::Client;
-use crate::error::{Error, ErrorKind};
-use crate::request::ApiRequest;
+use crate::error::Error;
+use crate::operations::{ApiRequest, Results};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
-/// Calls one API user made on a day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserCount {
-    /// The API user.
-    pub user_id: String,
-    /// Calls.
-    pub count: u64,
-}
-
-/// Calls on one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UsageDay {
-    /// The day (`2024-05-01`, the subscription's quota day).
-    pub date: String,
-    /// Calls counted against the quota.
-    #[serde(default)]
-    pub total: u64,
-    /// By API user.
-    #[serde(default)]
-    pub users: Vec<UserCount>,
-}
-
-/// Answers with one error code on a day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ErrorCount {
-    /// The code (`606`).
-    pub error_code: String,
-    /// How many.
-    pub count: u64,
-}
-
-/// Errors on one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ErrorDay {
-    /// The day.
-    pub date: String,
-    /// Errors, all codes.
-    #[serde(default)]
-    pub total: u64,
-    /// By code.
-    #[serde(default)]
-    pub errors: Vec<ErrorCount>,
-}
+pub use marketo_types::stats::{ErrorCount, ErrorDay, UsageDay, UserCount};
 
 /// The statistics endpoints. Get one with [`Client::stats`].
 ///
@@ -71,19 +26,8 @@ impl<'a> UsageStats<'a> {
         UsageStats { client }
     }
 
-    async fn days<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, Error> {
-        let env = self.client.inner.execute(ApiRequest::get(path)).await?;
-        let request_id = env.request_id.clone();
-        env.result
-            .unwrap_or_default()
-            .into_iter()
-            .map(|v| {
-                serde_json::from_value(v).map_err(|e| {
-                    Error::new(ErrorKind::Protocol, format!("{path}: {e}"))
-                        .with_request_id(Some(request_id.clone()))
-                })
-            })
-            .collect()
+    async fn days<T: DeserializeOwned + Send>(&self, path: &str) -> Result<Vec<T>, Error> {
+        self.client.send(&Results::new(ApiRequest::get(path))).await
     }
 
     /// Calls today.

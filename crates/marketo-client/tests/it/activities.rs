@@ -47,7 +47,7 @@ async fn activities_page_until_more_result_is_false() {
         .await
         .unwrap();
     assert_eq!(all.len(), 650);
-    assert!(all.iter().all(|a| a["activityTypeId"] == new_lead));
+    assert!(all.iter().all(|a| a.activity_type_id == new_lead));
     assert!(calls_to(&emu, "/rest/v1/activities.json").len() >= 3);
     let changes: Vec<_> = client
         .activities()
@@ -55,7 +55,7 @@ async fn activities_page_until_more_result_is_false() {
         .try_collect()
         .await
         .unwrap();
-    assert!(changes.is_empty() || changes.iter().all(|c| c.contains_key("leadId")));
+    assert!(changes.is_empty() || changes.iter().all(|c| c.lead_id > 0));
 }
 
 #[tokio::test(start_paused = true)]

@@ -5,6 +5,7 @@ mod auth;
 mod bulk_export;
 mod bulk_import;
 mod catalogue;
+mod companies;
 mod fidelity;
 mod limits;
 mod lists;

@@ -5,20 +5,20 @@
 //! `leadIds` and `listId` is 1003 "Invalid data" [INF]; an unknown list is 1013; an unknown field in
 //! `fields` is 1006.
 
-use super::log::{self, Activity, Selection};
 use super::token::{self, Position};
 use super::types;
 use crate::model::{format_time, Model};
+use crate::store::activities::{self as log, Selection, StoredActivity};
 use crate::store::lists;
+use marketo_types::activity::{Activity, LeadChange};
 use marketo_types::envelope::ApiError;
 use marketo_types::limits::{MAX_ACTIVITY_LEAD_IDS, MAX_ACTIVITY_TYPE_IDS, MAX_BATCH_SIZE};
-use serde_json::Value;
 
-/// A page of activities.
+/// A page of activities (or lead changes).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActivityPage {
+pub struct ActivityPage<T> {
     /// The items.
-    pub items: Vec<Value>,
+    pub items: Vec<T>,
     /// Where the next call starts (always present).
     pub next_page_token: String,
     /// Whether more activities follow.
@@ -51,7 +51,7 @@ fn read(
     token: &str,
     type_ids: Vec<i64>,
     scope: &Scope,
-) -> Result<(Vec<Activity>, String, bool), ApiError> {
+) -> Result<(Vec<StoredActivity>, String, bool), ApiError> {
     if scope.lead_ids.len() > MAX_ACTIVITY_LEAD_IDS
         || (!scope.lead_ids.is_empty() && scope.list_id.is_some())
     {
@@ -97,7 +97,7 @@ pub fn activities(
     token: &str,
     type_ids: &[i64],
     scope: &Scope,
-) -> Result<ActivityPage, ApiError> {
+) -> Result<ActivityPage<Activity>, ApiError> {
     if type_ids.is_empty() {
         return Err(ApiError::catalogued(1002, &["activityTypeIds"]));
     }
@@ -106,7 +106,7 @@ pub fn activities(
     }
     let (rows, next_page_token, more_result) = read(model, token, type_ids.to_vec(), scope)?;
     Ok(ActivityPage {
-        items: rows.iter().map(Activity::to_json).collect(),
+        items: rows.iter().map(activity).collect(),
         next_page_token,
         more_result,
     })
@@ -119,7 +119,7 @@ pub fn lead_changes(
     token: &str,
     fields: &[String],
     scope: &Scope,
-) -> Result<ActivityPage, ApiError> {
+) -> Result<ActivityPage<LeadChange>, ApiError> {
     if fields.is_empty() {
         return Err(ApiError::catalogued(1002, &["fields"]));
     }
@@ -130,15 +130,47 @@ pub fn lead_changes(
     let (rows, next_page_token, more_result) = read(model, token, wanted, scope)?;
     let items = rows
         .iter()
-        .map(|a| a.to_change_json(fields))
-        .filter(|v| {
-            v["activityTypeId"] == types::NEW_LEAD
-                || v["fields"].as_array().is_some_and(|f| !f.is_empty())
-        })
+        .map(|a| lead_change(a, fields))
+        .filter(|c| c.activity_type_id == types::NEW_LEAD || !c.fields.is_empty())
         .collect();
     Ok(ActivityPage {
         items,
         next_page_token,
         more_result,
     })
+}
+
+/// The `activities.json` form of a stored activity.
+pub fn activity(a: &StoredActivity) -> Activity {
+    Activity {
+        id: Some(a.id),
+        marketo_guid: a.id.to_string(),
+        lead_id: a.lead_id,
+        activity_date: a.at.clone(),
+        activity_type_id: a.type_id,
+        campaign_id: None,
+        primary_attribute_value_id: a.primary_id,
+        primary_attribute_value: a.primary_value.clone(),
+        attributes: a.attributes.clone(),
+    }
+}
+
+/// The `leadchanges.json` form of a stored activity, keeping only the changes of `fields`.
+pub fn lead_change(a: &StoredActivity, fields: &[String]) -> LeadChange {
+    let changes = a
+        .fields
+        .iter()
+        .flatten()
+        .filter(|c| fields.contains(&c.name))
+        .cloned()
+        .collect();
+    LeadChange {
+        id: Some(a.id),
+        marketo_guid: a.id.to_string(),
+        lead_id: a.lead_id,
+        activity_date: a.at.clone(),
+        activity_type_id: a.type_id,
+        fields: changes,
+        attributes: a.attributes.clone(),
+    }
 }

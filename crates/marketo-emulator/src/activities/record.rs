@@ -2,19 +2,19 @@
 //! Lead (12) when a lead is created, one Change Data Value (13) per field whose value changes, Add to List (24)
 //! and Remove from List (25) when a membership really changes.
 
-use super::log::{self, NewActivity};
 use super::types;
 use crate::model::schema::LeadSchema;
-use crate::store::StoreError;
-use rusqlite::{Connection, OptionalExtension};
-use serde_json::{json, Map, Value};
+use crate::store::activities::{self as log, NewActivity};
+use crate::store::{lists, Db, StoreError};
+use marketo_types::activity::{ActivityAttribute, FieldChange};
+use serde_json::{Map, Value};
 
 /// The `Source`/`Reason` the emulator's REST writes carry (as Marketo's do).
 pub const SOURCE: &str = "Web service API";
 
 /// A lead was created.
 pub fn new_lead(
-    db: &Connection,
+    db: &Db,
     lead_id: i64,
     at: &str,
     data: &Map<String, Value>,
@@ -32,7 +32,7 @@ pub fn new_lead(
             at,
             primary_id: Some(lead_id),
             primary_value: Some(name),
-            attributes: json!([{"name": "Source Type", "value": SOURCE}]),
+            attributes: vec![ActivityAttribute::new("Source Type", SOURCE)],
             fields: None,
         },
     )?;
@@ -49,7 +49,7 @@ fn text(v: Option<&Value>) -> Value {
 
 /// A lead's values went from `old` to `new`: one Change Data Value per field that differs.
 pub fn data_changes(
-    db: &Connection,
+    db: &Db,
     schema: &LeadSchema,
     lead_id: i64,
     at: &str,
@@ -78,15 +78,18 @@ pub fn data_changes(
                 at,
                 primary_id: Some(field_id),
                 primary_value: field,
-                attributes: json!([
-                    {"name": "New Value", "value": new_v},
-                    {"name": "Old Value", "value": old_v},
-                    {"name": "Reason", "value": SOURCE},
-                    {"name": "Source", "value": SOURCE},
-                ]),
-                fields: Some(json!([
-                    {"id": field_id, "name": name, "newValue": new_v, "oldValue": old_v}
-                ])),
+                attributes: vec![
+                    ActivityAttribute::new("New Value", new_v.clone()),
+                    ActivityAttribute::new("Old Value", old_v.clone()),
+                    ActivityAttribute::new("Reason", SOURCE),
+                    ActivityAttribute::new("Source", SOURCE),
+                ],
+                fields: Some(vec![FieldChange {
+                    id: field_id,
+                    name: name.clone(),
+                    new_value: new_v,
+                    old_value: old_v,
+                }]),
             },
         )?;
     }
@@ -95,14 +98,13 @@ pub fn data_changes(
 
 /// A lead joined (`added`) or left a static list.
 pub fn membership(
-    db: &Connection,
+    db: &Db,
     lead_id: i64,
     list_id: i64,
     at: &str,
     added: bool,
 ) -> Result<(), StoreError> {
-    let mut stmt = db.prepare_cached("SELECT name FROM lists WHERE id = ?1")?;
-    let name: Option<String> = stmt.query_row([list_id], |r| r.get(0)).optional()?;
+    let name = lists::name(db, list_id)?;
     log::insert(
         db,
         &NewActivity {
@@ -115,7 +117,36 @@ pub fn membership(
             at,
             primary_id: Some(list_id),
             primary_value: name,
-            attributes: json!([{"name": "Source", "value": SOURCE}]),
+            attributes: vec![ActivityAttribute::new("Source", SOURCE)],
+            fields: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// Leads `losers` were merged into `winner` (which now holds their activities).
+pub fn merged(
+    db: &Db,
+    winner: i64,
+    losers: &[i64],
+    in_crm: bool,
+    at: &str,
+) -> Result<(), StoreError> {
+    let ids: Vec<String> = losers.iter().map(i64::to_string).collect();
+    log::insert(
+        db,
+        &NewActivity {
+            lead_id: winner,
+            type_id: types::MERGE_LEADS,
+            at,
+            primary_id: Some(winner),
+            primary_value: Some(winner.to_string()),
+            attributes: vec![
+                ActivityAttribute::new("Merge ids", ids.join(",")),
+                ActivityAttribute::new("Merged in Sales", in_crm),
+                ActivityAttribute::new("Master Updated", true),
+                ActivityAttribute::new("Merge Source", SOURCE),
+            ],
             fields: None,
         },
     )?;

@@ -2,7 +2,7 @@
 //! them. It records four of them itself (12, 13, 24, 25); the others are listed so that clients asking for them
 //! get an empty page rather than an error.
 
-use serde_json::{json, Value};
+use marketo_types::activity::{ActivityType as TypeRecord, AttributeType};
 
 /// New Lead.
 pub const NEW_LEAD: i64 = 12;
@@ -12,6 +12,8 @@ pub const CHANGE_DATA_VALUE: i64 = 13;
 pub const ADD_TO_LIST: i64 = 24;
 /// Remove from List.
 pub const REMOVE_FROM_LIST: i64 = 25;
+/// Merge Leads.
+pub const MERGE_LEADS: i64 = 32;
 
 /// One activity type: id, name, description, primary attribute and secondary attributes (name, data type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,25 +92,34 @@ pub const TYPES: &[ActivityType] = &[
         primary: ("List ID", "integer"),
         attributes: &[("Source", "string")],
     },
+    ActivityType {
+        id: MERGE_LEADS,
+        name: "Merge Leads",
+        description: "Merge two or more leads",
+        primary: ("Lead ID", "integer"),
+        attributes: &[
+            ("Merge ids", "string"),
+            ("Merged in Sales", "boolean"),
+            ("Master Updated", "boolean"),
+            ("Merge Source", "string"),
+        ],
+    },
 ];
 
 /// The `types.json` result entries.
-pub fn describe() -> Vec<Value> {
+pub fn describe() -> Vec<TypeRecord> {
     TYPES
         .iter()
-        .map(|t| {
-            let attributes: Vec<Value> = t
+        .map(|t| TypeRecord {
+            id: t.id,
+            name: t.name.to_owned(),
+            description: Some(t.description.to_owned()),
+            primary_attribute: Some(AttributeType::new(t.primary.0, t.primary.1)),
+            attributes: t
                 .attributes
                 .iter()
-                .map(|(name, ty)| json!({"name": name, "dataType": ty}))
-                .collect();
-            json!({
-                "id": t.id,
-                "name": t.name,
-                "description": t.description,
-                "primaryAttribute": {"name": t.primary.0, "dataType": t.primary.1},
-                "attributes": attributes,
-            })
+                .map(|(name, ty)| AttributeType::new(*name, *ty))
+                .collect(),
         })
         .collect()
 }

@@ -1,6 +1,6 @@
 //! The daily export allowance: file bytes of exports completed on the current quota day (midnight
 //! America/Chicago). Once the day's bytes reach the allowance, creating or enqueueing an export is 1029
-//! "Export daily quota <N>MB exceeded." until the day turns. The job that crosses the line still completes
+//! `"Export daily quota <N>MB exceeded."` until the day turns. The job that crosses the line still completes
 //! (Marketo writes whole files only).
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -1,6 +1,25 @@
 //! The export half of [`Bulk`] (leads and activities): create, enqueue, cancel, status, list, file.
 
-use super::*;
+use super::export::{ExportJob, ExportKind};
+use super::queue::{Phase, Queue};
+use super::{errors, export_create, Bulk, Loaded, ServedFile};
+use crate::model::Model;
+use chrono::{DateTime, Duration, Utc};
+use marketo_types::bulk::{ExportJob as ExportRecord, ExportStatus};
+use marketo_types::envelope::ApiError;
+use serde_json::Value;
+
+/// The index of this user's job `id` of `kind` (1013 for another user's, another kind's, or none).
+fn find(
+    exports: &Queue<ExportJob>,
+    kind: ExportKind,
+    owner: &str,
+    id: &str,
+) -> Result<usize, ApiError> {
+    exports
+        .position(|j| j.id == id && j.kind == kind && j.owner == owner)
+        .ok_or_else(errors::not_found)
+}
 
 impl Bulk {
     /// Create Export Job: the `Created` entry. Refused with 1029 once the day's allowance is spent.
@@ -11,28 +30,16 @@ impl Bulk {
         owner: &str,
         body: &Value,
         now: DateTime<Utc>,
-    ) -> Result<Value, ApiError> {
-        let job = export::create(model, &self.config, kind, owner, body, now)?;
+    ) -> Result<ExportRecord, ApiError> {
+        let job = export_create::create(model, &self.config, kind, owner, body, now)?;
         self.with(model, now, |book| {
             if book.allowance.spent(now, self.config.export_daily_bytes) {
                 return Err(errors::daily_quota(self.config.export_daily_mb()));
             }
-            let entry = job.to_json();
+            let entry = job.record();
             book.exports.push(job);
             Ok(entry)
         })
-    }
-
-    fn job<'a>(
-        book: &'a mut Book,
-        kind: ExportKind,
-        owner: &str,
-        id: &str,
-    ) -> Result<&'a mut ExportJob, ApiError> {
-        book.exports
-            .iter_mut()
-            .find(|j| j.id == id && j.kind == kind && j.owner == owner)
-            .ok_or_else(errors::not_found)
     }
 
     /// Enqueue Export Job: `Created -> Queued`.
@@ -43,28 +50,25 @@ impl Bulk {
         owner: &str,
         id: &str,
         now: DateTime<Utc>,
-    ) -> Result<Value, ApiError> {
+    ) -> Result<ExportRecord, ApiError> {
         self.with(model, now, |book| {
-            let status = Self::job(book, kind, owner, id)?.status;
-            if status.in_queue() {
+            let i = find(&book.exports, kind, owner, id)?;
+            let phase = book.exports.job(i).schedule.phase;
+            if phase.in_queue() {
                 return Err(errors::already_queued());
             }
-            if status != ExportStatus::Created {
+            if phase != Phase::Created {
                 return Err(errors::invalid(errors::BAD_STATE));
             }
             if book.allowance.spent(now, self.config.export_daily_bytes) {
                 return Err(errors::daily_quota(self.config.export_daily_mb()));
             }
-            if book.exports.iter().filter(|j| j.status.in_queue()).count()
-                >= self.config.export_queued
-            {
+            if !book.exports.has_room(self.config.export_queued) {
                 return Err(errors::queue_full());
             }
-            let job = Self::job(book, kind, owner, id)?;
-            job.status = ExportStatus::Queued;
-            job.queued_at = Some(now);
+            book.exports.enqueue(i, now);
             // Answered `Queued`; with a free slot it is `Processing` from the next look on.
-            Ok(job.to_json())
+            Ok(book.exports.job(i).record())
         })
     }
 
@@ -76,21 +80,15 @@ impl Bulk {
         owner: &str,
         id: &str,
         now: DateTime<Utc>,
-    ) -> Result<Value, ApiError> {
+    ) -> Result<ExportRecord, ApiError> {
         self.with(model, now, |book| {
-            let job = Self::job(book, kind, owner, id)?;
-            if !matches!(job.status, ExportStatus::Created) && !job.status.in_queue() {
+            let i = find(&book.exports, kind, owner, id)?;
+            let phase = book.exports.job(i).schedule.phase;
+            if phase != Phase::Created && !phase.in_queue() {
                 return Err(errors::invalid(errors::BAD_STATE));
             }
-            let slot = (job.status == ExportStatus::Processing)
-                .then_some(job.slot)
-                .flatten();
-            job.status = ExportStatus::Cancelled;
-            let entry = job.to_json();
-            if let Some(slot) = slot {
-                book.export_slots.release(slot, now);
-            }
-            Ok(entry)
+            book.exports.cancel(i, now);
+            Ok(book.exports.job(i).record())
         })
     }
 
@@ -102,13 +100,15 @@ impl Bulk {
         owner: &str,
         id: &str,
         now: DateTime<Utc>,
-    ) -> Result<Value, ApiError> {
+    ) -> Result<ExportRecord, ApiError> {
         self.with(model, now, |book| {
-            Ok(Self::job(book, kind, owner, id)?.to_json())
+            let i = find(&book.exports, kind, owner, id)?;
+            Ok(book.exports.job(i).record())
         })
     }
 
-    /// Get Export Jobs: this user's jobs of `kind` created in the past 7 days, optionally of some statuses.
+    /// Get Export Jobs: this user's jobs of `kind` created in the past 7 days, optionally of some statuses
+    /// (`Canceled` as the docs spell it is `Cancelled`).
     pub fn list_exports(
         &self,
         model: &Model,
@@ -116,22 +116,19 @@ impl Bulk {
         owner: &str,
         statuses: &[String],
         now: DateTime<Utc>,
-    ) -> Result<Vec<Value>, ApiError> {
+    ) -> Result<Vec<ExportRecord>, ApiError> {
         let since = now - Duration::days(7);
         let wanted = |s: ExportStatus| {
-            statuses.is_empty()
-                || statuses.iter().any(|w| {
-                    w.eq_ignore_ascii_case(s.as_str())
-                        || (s == ExportStatus::Cancelled && w.eq_ignore_ascii_case("Canceled"))
-                })
+            statuses.is_empty() || statuses.iter().any(|w| ExportStatus::parse(w) == Some(s))
         };
         self.with(model, now, |book| {
             Ok(book
                 .exports
+                .jobs()
                 .iter()
                 .filter(|j| j.kind == kind && j.owner == owner && j.created_at >= since)
-                .filter(|j| wanted(j.status))
-                .map(ExportJob::to_json)
+                .filter(|j| wanted(j.status()))
+                .map(ExportJob::record)
                 .collect())
         })
     }
@@ -144,23 +141,28 @@ impl Bulk {
         owner: &str,
         id: &str,
         now: DateTime<Utc>,
-    ) -> Option<ServedFile> {
+    ) -> Result<Option<ServedFile>, ApiError> {
         self.with(model, now, |book| {
-            let job = Self::job(book, kind, owner, id)?;
-            match (&job.file, job.status) {
-                (Some(f), ExportStatus::Completed) => Ok(ServedFile {
+            let Ok(i) = find(&book.exports, kind, owner, id) else {
+                return Ok(None);
+            };
+            let job = book.exports.job(i);
+            Ok(match (&job.file, job.schedule.phase) {
+                (Some(f), Phase::Completed) => Some(ServedFile {
                     key: f.key.clone(),
                     size: f.size,
                     content_type: job.format.content_type(),
                 }),
-                _ => Err(errors::not_found()),
-            }
+                _ => None,
+            })
         })
-        .ok()
     }
 
-    /// Bytes of export files completed on `now`'s quota day.
+    /// Bytes of export files completed on `now`'s quota day (0 while the stored book is unreadable).
     pub fn exported_today(&self, now: DateTime<Utc>) -> u64 {
-        self.lock().allowance.used(now)
+        match &*self.lock() {
+            Loaded::Ready(book) => book.allowance.used(now),
+            Loaded::Unreadable(_) => 0,
+        }
     }
 }

@@ -5,11 +5,11 @@
 
 use super::delimited::write_row;
 use super::export::{ExportJob, Selector};
-use super::files::{FileMeta, FileWriter};
-use crate::activities::log::{self, Selection};
 use crate::model::Model;
-use crate::store::StoreError;
-use rusqlite::{params, Connection};
+use crate::store::activities::{self as log, Selection};
+use crate::store::bulk_files::{FileMeta, FileWriter};
+use crate::store::leads::{self, Stamp, StoredLead};
+use crate::store::{lists, Db, StoreError};
 use serde_json::{Map, Value};
 
 /// Rows read from the store at a time.
@@ -44,45 +44,16 @@ pub fn run(model: &Model, job: &ExportJob) -> Result<(u64, FileMeta), StoreError
     })
 }
 
-type LeadRow = (i64, String, String, String);
-
-fn lead_page(db: &Connection, sel: &Selector, after: i64) -> Result<Vec<LeadRow>, StoreError> {
-    let limit = PAGE as i64;
-    let (sql, a, b) = match sel {
-        Selector::CreatedAt(s, e) => (
-            "SELECT id, created_at, updated_at, data FROM leads WHERE id > ?1 AND created_at >= ?2 \
-             AND created_at < ?3 ORDER BY id LIMIT ?4",
-            Value::from(s.as_str()),
-            Value::from(e.as_str()),
-        ),
-        Selector::UpdatedAt(s, e) => (
-            "SELECT id, created_at, updated_at, data FROM leads WHERE id > ?1 AND updated_at >= ?2 \
-             AND updated_at < ?3 ORDER BY id LIMIT ?4",
-            Value::from(s.as_str()),
-            Value::from(e.as_str()),
-        ),
-        Selector::StaticList(list) => (
-            "SELECT l.id, l.created_at, l.updated_at, l.data FROM list_members m JOIN leads l ON l.id = m.lead_id \
-             WHERE l.id > ?1 AND m.list_id = ?2 AND ?3 IS NOT NULL ORDER BY l.id LIMIT ?4",
-            Value::from(*list),
-            Value::from(0),
-        ),
-        Selector::Activities { .. } => return Ok(Vec::new()),
-    };
-    let sql_value = |v: &Value| -> rusqlite::types::Value {
-        match v {
-            Value::Number(n) => rusqlite::types::Value::Integer(n.as_i64().unwrap_or(0)),
-            other => rusqlite::types::Value::Text(other.as_str().unwrap_or_default().to_owned()),
-        }
-    };
-    let mut stmt = db.prepare_cached(sql)?;
-    let rows = stmt.query_map(params![after, sql_value(&a), sql_value(&b), limit], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+fn lead_page(db: &Db, sel: &Selector, after: i64) -> Result<Vec<StoredLead>, StoreError> {
+    match sel {
+        Selector::CreatedAt(s, e) => leads::in_range(db, Stamp::Created, (s, e), after, PAGE),
+        Selector::UpdatedAt(s, e) => leads::in_range(db, Stamp::Updated, (s, e), after, PAGE),
+        Selector::StaticList(list) => lists::members(db, *list, after, PAGE),
+        Selector::Activities { .. } => Ok(Vec::new()),
+    }
 }
 
-fn leads(db: &Connection, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, StoreError> {
+fn leads(db: &Db, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, StoreError> {
     let delim = job.format.export_delimiter();
     let mut after = 0;
     let mut n = 0u64;
@@ -90,18 +61,17 @@ fn leads(db: &Connection, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64
     loop {
         let page = lead_page(db, &job.selector, after)?;
         let Some(last) = page.last() else { break };
-        after = last.0;
+        after = last.id;
         buf.clear();
-        for (id, created, updated, data) in &page {
-            let data: Map<String, Value> = serde_json::from_str(data)?;
+        for lead in &page {
             let row: Vec<String> = job
                 .fields
                 .iter()
                 .map(|f| match f.as_str() {
-                    "id" => id.to_string(),
-                    "createdAt" => created.clone(),
-                    "updatedAt" => updated.clone(),
-                    other => cell(data.get(other)),
+                    "id" => lead.id.to_string(),
+                    "createdAt" => lead.created_at.clone(),
+                    "updatedAt" => lead.updated_at.clone(),
+                    other => cell(lead.data.get(other)),
                 })
                 .collect();
             write_row(&mut buf, &row, delim);
@@ -112,7 +82,7 @@ fn leads(db: &Connection, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64
     Ok(n)
 }
 
-fn activities(db: &Connection, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, StoreError> {
+fn activities(db: &Db, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, StoreError> {
     let Selector::Activities {
         start,
         end,
@@ -151,13 +121,9 @@ fn activities(db: &Connection, job: &ExportJob, w: &mut FileWriter<'_>) -> Resul
             }
             let attributes: Map<String, Value> = a
                 .attributes
-                .as_array()
-                .map(|list| {
-                    list.iter()
-                        .filter_map(|x| Some((x["name"].as_str()?.to_owned(), x["value"].clone())))
-                        .collect()
-                })
-                .unwrap_or_default();
+                .iter()
+                .map(|x| (x.name.clone(), x.value.clone()))
+                .collect();
             let row: Vec<String> = job
                 .fields
                 .iter()

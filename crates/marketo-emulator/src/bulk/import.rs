@@ -6,44 +6,16 @@
 //! field is imported without that value and gets a warning [INF]; a row whose column count differs from the
 //! header's is a failure [INF]. A file whose header lacks the lookup field fails the whole job [INF].
 
-use super::delimited::{self, Format};
-use super::files::{self, FileWriter};
+use super::delimited;
+use super::queue::{Job, Outcome, Phase, Schedule};
 use crate::model::{format_time, Model, SyncLeads};
+use crate::store::bulk_files::{self as files, FileWriter};
 use chrono::{DateTime, Utc};
+use marketo_types::bulk::{BulkFormat, ImportBatch, ImportStatus};
 use marketo_types::envelope::ApiError;
 use marketo_types::record::RecordStatus;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
-
-/// Where an import is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ImportStatus {
-    /// Waiting for a slot.
-    Queued,
-    /// Running.
-    Importing,
-    /// Done (possibly with failed rows).
-    Complete,
-    /// The file could not be imported at all.
-    Failed,
-}
-
-impl ImportStatus {
-    /// The wire spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ImportStatus::Queued => "Queued",
-            ImportStatus::Importing => "Importing",
-            ImportStatus::Complete => "Complete",
-            ImportStatus::Failed => "Failed",
-        }
-    }
-
-    /// Queued or importing: it takes a place in the queue.
-    pub fn in_queue(self) -> bool {
-        matches!(self, ImportStatus::Queued | ImportStatus::Importing)
-    }
-}
+use serde_json::{Map, Value};
 
 /// One import job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,7 +25,7 @@ pub struct ImportJob {
     /// The client id of the API user who submitted it.
     pub owner: String,
     /// The file's format.
-    pub format: Format,
+    pub format: BulkFormat,
     /// The dedupe field.
     pub lookup_field: String,
     /// A static list the imported leads join.
@@ -62,14 +34,9 @@ pub struct ImportJob {
     pub partition_name: Option<String>,
     /// The partitions the owner may use (`None`: all).
     pub partitions: Option<Vec<String>>,
-    /// Where it is.
-    pub status: ImportStatus,
-    /// When it was submitted.
-    pub queued_at: DateTime<Utc>,
-    /// When it started importing.
-    pub started_at: Option<DateTime<Utc>>,
-    /// The worker slot it runs on.
-    pub slot: Option<usize>,
+    /// Where it is in the queue.
+    #[serde(flatten)]
+    pub schedule: Schedule,
     /// Rows imported.
     pub processed: u64,
     /// Rows failed.
@@ -80,27 +47,44 @@ pub struct ImportJob {
     pub message: Option<String>,
 }
 
+impl Job for ImportJob {
+    fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+    fn schedule_mut(&mut self) -> &mut Schedule {
+        &mut self.schedule
+    }
+}
+
 /// The chunk-table key of an import's files (`file`, `failures`, `warnings`).
 pub fn file_key(batch_id: i64, which: &str) -> String {
     format!("import/{batch_id}/{which}")
 }
 
 impl ImportJob {
-    /// The status entry (`batchId`, `importId`, `status`, and the counts and message once done).
-    pub fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("batchId".into(), json!(self.batch_id));
-        m.insert("importId".into(), json!(self.batch_id.to_string()));
-        m.insert("status".into(), json!(self.status.as_str()));
-        if !self.status.in_queue() {
-            m.insert("numOfLeadsProcessed".into(), json!(self.processed));
-            m.insert("numOfRowsFailed".into(), json!(self.failed));
-            m.insert("numOfRowsWithWarning".into(), json!(self.warned));
+    /// Its status as the wire spells it.
+    pub fn status(&self) -> ImportStatus {
+        match self.schedule.phase {
+            Phase::Created | Phase::Queued => ImportStatus::Queued,
+            Phase::Running => ImportStatus::Importing,
+            Phase::Completed => ImportStatus::Complete,
+            Phase::Failed | Phase::Cancelled => ImportStatus::Failed,
         }
-        if let Some(msg) = &self.message {
-            m.insert("message".into(), json!(msg));
+    }
+
+    /// The status record (`batchId`, `importId`, `status`, and the counts and message once done).
+    pub fn record(&self) -> ImportBatch {
+        let status = self.status();
+        let done = !status.in_queue();
+        ImportBatch {
+            batch_id: self.batch_id,
+            import_id: Some(self.batch_id.to_string()),
+            status,
+            num_of_leads_processed: done.then_some(self.processed),
+            num_of_rows_failed: done.then_some(self.failed),
+            num_of_rows_with_warning: done.then_some(self.warned),
+            message: self.message.clone(),
         }
-        Value::Object(m)
     }
 }
 
@@ -127,8 +111,9 @@ struct Pending {
     warning: Option<String>,
 }
 
-/// Run `job` at `at`: upsert the rows, write the failures and warnings files, set the counts and status.
-pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<(), ApiError> {
+/// Run `job` at `at`: upsert the rows, write the failures and warnings files, set the counts and the message.
+/// A file without the lookup field fails as a whole.
+pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<Outcome, ApiError> {
     let store = model.store();
     let data = store.with(|db| files::read_all(db, &file_key(job.batch_id, "file")))?;
     let mut rows = delimited::parse(&data, job.format.import_delimiter()).into_iter();
@@ -140,12 +125,11 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<(), 
         .map(|h| h.trim().to_owned())
         .collect();
     if !header.iter().any(|h| h == &job.lookup_field) {
-        job.status = ImportStatus::Failed;
         job.message = Some(format!(
             "Import failed: lookup field '{}' is not a column of the file",
             job.lookup_field
         ));
-        return Ok(());
+        return Ok(Outcome::Failed);
     }
     let delim = job.format.import_delimiter();
     let mut failures = Vec::new();
@@ -269,10 +253,9 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<(), 
         }
         files::delete(db, &file_key(job.batch_id, "file"))
     })?;
-    job.status = ImportStatus::Complete;
     job.message = Some(message(job.processed, job.failed, job.warned));
     tracing::debug!(batch = job.batch_id, at = %format_time(at), "import complete");
-    Ok(())
+    Ok(Outcome::Completed)
 }
 
 #[cfg(test)]

@@ -1,6 +1,14 @@
 //! The import half of [`Bulk`]: submit, status, failure and warning files.
 
-use super::*;
+use super::import::{self, ImportJob};
+use super::queue::Schedule;
+use super::{errors, has_data_row, Bulk, ImportFile, ImportRequest, ServedFile};
+use crate::model::Model;
+use crate::store::bulk_files::{self as files, FileWriter};
+use crate::store::lists;
+use chrono::{DateTime, Utc};
+use marketo_types::bulk::{BulkFormat, ImportBatch};
+use marketo_types::envelope::ApiError;
 
 impl Bulk {
     /// Bulk Lead Import: check the request, store the file, queue the job; the `Queued` entry.
@@ -9,10 +17,10 @@ impl Bulk {
         model: &Model,
         req: ImportRequest,
         now: DateTime<Utc>,
-    ) -> Result<Value, ApiError> {
+    ) -> Result<ImportBatch, ApiError> {
         let format = match req.format.as_deref().map(str::trim) {
-            None | Some("") => Format::Csv,
-            Some(f) => Format::parse(f).ok_or_else(|| errors::invalid(errors::BAD_FORMAT))?,
+            None | Some("") => BulkFormat::Csv,
+            Some(f) => BulkFormat::parse(f).ok_or_else(|| errors::invalid(errors::BAD_FORMAT))?,
         };
         if !has_data_row(&req.file) {
             return Err(errors::empty_file());
@@ -25,19 +33,15 @@ impl Bulk {
             return Err(ApiError::of_meaning(1006, "lookup-field", &[&lookup]));
         }
         if let Some(list) = req.list_id {
-            if !model
-                .store()
-                .with(|db| crate::store::lists::exists(db, list))?
-            {
+            if !model.store().with(|db| lists::exists(db, list))? {
                 return Err(errors::not_found());
             }
         }
         self.with(model, now, |book| {
-            let active = || book.imports.iter().filter(|j| j.status.in_queue());
-            if req.list_id.is_some() && active().any(|j| j.list_id == req.list_id) {
+            if req.list_id.is_some() && book.imports.in_queue().any(|j| j.list_id == req.list_id) {
                 return Err(ApiError::catalogued(1019, &[]));
             }
-            if active().count() >= self.config.import_queued {
+            if !book.imports.has_room(self.config.import_queued) {
                 return Err(ApiError::catalogued(1016, &[]));
             }
             book.next_batch_id = book.next_batch_id.max(1000) + 1;
@@ -55,16 +59,13 @@ impl Bulk {
                 list_id: req.list_id,
                 partition_name: req.partition_name.filter(|p| !p.trim().is_empty()),
                 partitions: req.partitions,
-                status: ImportStatus::Queued,
-                queued_at: now,
-                started_at: None,
-                slot: None,
+                schedule: Schedule::queued(now),
                 processed: 0,
                 failed: 0,
                 warned: 0,
                 message: None,
             };
-            let entry = job.to_json();
+            let entry = job.record();
             book.imports.push(job);
             Ok(entry)
         })
@@ -77,12 +78,11 @@ impl Bulk {
         owner: &str,
         batch_id: i64,
         now: DateTime<Utc>,
-    ) -> Result<Value, ApiError> {
+    ) -> Result<ImportBatch, ApiError> {
         self.with(model, now, |book| {
             book.imports
-                .iter()
-                .find(|j| j.batch_id == batch_id && j.owner == owner)
-                .map(ImportJob::to_json)
+                .position(|j| j.batch_id == batch_id && j.owner == owner)
+                .map(|i| book.imports.job(i).record())
                 .ok_or_else(errors::not_found)
         })
     }
@@ -97,26 +97,20 @@ impl Bulk {
         now: DateTime<Utc>,
     ) -> Result<ServedFile, ApiError> {
         let (key, format) = self.with(model, now, |book| {
-            let job = book
+            let i = book
                 .imports
-                .iter()
-                .find(|j| j.batch_id == batch_id && j.owner == owner)
+                .position(|j| j.batch_id == batch_id && j.owner == owner)
                 .ok_or_else(errors::not_found)?;
             let name = match which {
                 ImportFile::Failures => "failures",
                 ImportFile::Warnings => "warnings",
             };
-            Ok((import::file_key(batch_id, name), job.format))
+            Ok((import::file_key(batch_id, name), book.imports.job(i).format))
         })?;
-        let size = model.store().with(|db| {
-            let mut stmt = db.prepare_cached(
-                "SELECT ifnull(sum(length(data)), 0) FROM bulk_chunks WHERE file = ?1",
-            )?;
-            Ok(stmt.query_row([&key], |r| r.get::<_, i64>(0))?)
-        })?;
+        let size = model.store().with(|db| files::size(db, &key))?;
         Ok(ServedFile {
             key,
-            size: u64::try_from(size).unwrap_or(0),
+            size,
             content_type: format.content_type(),
         })
     }

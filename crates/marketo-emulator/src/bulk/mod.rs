@@ -2,6 +2,9 @@
 //! HTTP types; time comes in as `now`, and every call first replays what the queues did up to `now`, so jobs
 //! move exactly as far as the emulator's clock has (tests advance the clock instead of waiting).
 //!
+//! Every kind of job runs on the one [`queue::Queue`] and its state machine; a kind says what its statuses are
+//! called and what its work is.
+//!
 //! * Imports: `Queued -> Importing -> Complete | Failed`; `import_running` (2) at once, `import_queued` (10)
 //!   queued or running before 1016; one import per static list at a time (1019). An import takes
 //!   `import_secs` once started; its rows are upserted when it completes.
@@ -12,10 +15,12 @@
 //!   500MB exceeded." until midnight America/Chicago. An export takes `export_secs` once processing; its file
 //!   is written when it completes.
 //!
-//! The job book is kept in the key-value table, so jobs survive a restart of a file-backed emulator.
+//! The job book is kept in the key-value table ([`book`]), so jobs survive a restart of a file-backed
+//! emulator. A stored book that does not parse is reported when the emulator starts, and every bulk call then
+//! answers 611 "System error" (with a log line saying why) until `POST /_emulator/reset` starts a new book.
 //!
 //! ```
-//! use marketo_emulator::bulk::{Bulk, BulkConfig, ExportKind};
+//! use marketo_emulator::bulk::{Bulk, BulkConfig, ExportKind, ExportStatus};
 //! use marketo_emulator::model::{DbLocation, Model};
 //! use marketo_emulator::model::schema::LeadSchema;
 //! use chrono::{TimeZone, Utc};
@@ -25,23 +30,25 @@
 //! let body = serde_json::json!({"fields": ["id", "email"],
 //!     "filter": {"createdAt": {"startAt": "2024-04-01T00:00:00Z", "endAt": "2024-05-01T00:00:00Z"}}});
 //! let job = bulk.create_export(&model, ExportKind::Leads, "me", &body, now).unwrap();
-//! assert_eq!(job["status"], "Created");
-//! let id = job["exportId"].as_str().unwrap();
-//! assert_eq!(bulk.enqueue(&model, ExportKind::Leads, "me", id, now).unwrap()["status"], "Queued");
+//! assert_eq!(job.status, ExportStatus::Created);
+//! let id = job.export_id;
+//! assert_eq!(bulk.enqueue(&model, ExportKind::Leads, "me", &id, now).unwrap().status, ExportStatus::Queued);
 //! let later = now + chrono::Duration::seconds(60);
-//! assert_eq!(bulk.export_status(&model, ExportKind::Leads, "me", id, later).unwrap()["status"], "Completed");
+//! assert_eq!(bulk.export_status(&model, ExportKind::Leads, "me", &id, later).unwrap().status, ExportStatus::Completed);
 //! ```
 
 mod allowance;
+pub mod book;
 pub mod config;
 pub mod delimited;
 mod errors;
 pub mod export;
 mod export_api;
-pub mod files;
+mod export_create;
 mod generate;
 pub mod import;
 mod import_api;
+pub mod queue;
 mod slots;
 
 pub use config::BulkConfig;
@@ -49,37 +56,17 @@ pub use errors::{
     BAD_FORMAT, BAD_STATE, CREATED_AT_REQUIRED, HEADER_NOT_EXPORTED, ONE_FILTER, PRIMARY_VALUES,
     RANGE_REVERSED, RANGE_TOO_LONG,
 };
-pub use export::{ExportKind, ExportStatus};
-pub use import::ImportStatus;
+pub use export::ExportKind;
+pub use marketo_types::bulk::{ExportStatus, ImportStatus};
 
 use crate::model::Model;
-use crate::store::StoreError;
-use allowance::Allowance;
+use crate::store::{jobs, StoreError};
+use book::{Book, StoredBook, BOOK_KEY};
 use bytes::Bytes;
 use chrono::{DateTime, Duration, Utc};
-use delimited::Format;
-use export::ExportJob;
-use files::FileWriter;
-use import::ImportJob;
 use marketo_types::envelope::ApiError;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use slots::Slots;
+use queue::Outcome;
 use std::sync::{Mutex, MutexGuard};
-
-/// The key-value entry holding the job book.
-const BOOK_KEY: &str = "emulator.bulk";
-
-/// Every job, the worker slots and the export allowance.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct Book {
-    next_batch_id: i64,
-    imports: Vec<ImportJob>,
-    exports: Vec<ExportJob>,
-    import_slots: Slots,
-    export_slots: Slots,
-    allowance: Allowance,
-}
 
 /// A submitted import, as the HTTP layer parsed it.
 #[derive(Debug, Clone, Default)]
@@ -103,7 +90,7 @@ pub struct ImportRequest {
 /// A stored file to serve.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServedFile {
-    /// Its key in the chunk table (read it with [`files::read_range`]).
+    /// Its key in the chunk table (read it with [`crate::store::bulk_files::read_range`]).
     pub key: String,
     /// Its length.
     pub size: u64,
@@ -120,11 +107,18 @@ pub enum ImportFile {
     Warnings,
 }
 
+/// The job book as loaded: usable, or a stored book that did not parse (and why).
+#[derive(Debug)]
+enum Loaded {
+    Ready(Book),
+    Unreadable(String),
+}
+
 /// The bulk jobs of one emulator (see the module docs).
 #[derive(Debug)]
 pub struct Bulk {
     config: BulkConfig,
-    book: Mutex<Book>,
+    book: Mutex<Loaded>,
 }
 
 fn has_data_row(file: &[u8]) -> bool {
@@ -134,18 +128,34 @@ fn has_data_row(file: &[u8]) -> bool {
         .is_some()
 }
 
+fn seconds(secs: u64) -> Duration {
+    Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 2_000))
+}
+
 impl Bulk {
-    /// The bulk state stored in `model` (empty when none is).
+    /// The bulk state stored in `model` (empty when none is). A stored book that does not parse is logged
+    /// here and answered with 611 on every bulk call until [`Bulk::reset`]; a database that cannot be read is
+    /// an error.
     pub fn open(model: &Model, config: BulkConfig) -> Result<Bulk, StoreError> {
-        let mut book: Book = match model.kv_get(BOOK_KEY)? {
-            Some(text) => serde_json::from_str(&text).unwrap_or_default(),
-            None => Book::default(),
+        let loaded = match model
+            .store()
+            .with(|db| jobs::load::<StoredBook>(db, BOOK_KEY))
+        {
+            Ok(Some(stored)) => Loaded::Ready(Book::from_stored(stored, &config)),
+            Ok(None) => Loaded::Ready(Book::new(&config)),
+            Err(StoreError::Json(e)) => {
+                tracing::error!(
+                    key = BOOK_KEY,
+                    error = %e,
+                    "the stored bulk job book does not parse: bulk calls answer 611 until POST /_emulator/reset"
+                );
+                Loaded::Unreadable(e.to_string())
+            }
+            Err(e) => return Err(e),
         };
-        book.import_slots.resize(config.import_running);
-        book.export_slots.resize(config.export_processing);
         Ok(Bulk {
             config,
-            book: Mutex::new(book),
+            book: Mutex::new(loaded),
         })
     }
 
@@ -154,125 +164,85 @@ impl Bulk {
         &self.config
     }
 
-    fn lock(&self) -> MutexGuard<'_, Book> {
+    fn lock(&self) -> MutexGuard<'_, Loaded> {
         self.book.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Forget every job and the day's export bytes (the admin reset; the files go with the model's data).
+    /// Forget every job and the day's export bytes (the admin reset; the files go with the model's data). An
+    /// unreadable stored book is replaced by an empty one.
     pub fn reset(&self, model: &Model) {
-        let mut book = self.lock();
-        *book = Book {
-            import_slots: Slots::new(self.config.import_running),
-            export_slots: Slots::new(self.config.export_processing),
-            ..Book::default()
-        };
+        let book = Book::new(&self.config);
         save(model, &book);
+        *self.lock() = Loaded::Ready(book);
     }
 
-    /// Replay the queues up to `now`, run `f`, store the book.
+    /// Replay the queues up to `now`, run `f`, store the book. 611 when the stored book did not parse.
     fn with<T>(
         &self,
         model: &Model,
         now: DateTime<Utc>,
         f: impl FnOnce(&mut Book) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let mut book = self.lock();
-        self.advance(model, &mut book, now);
-        let out = f(&mut book);
-        save(model, &book);
+        let mut loaded = self.lock();
+        let book = match &mut *loaded {
+            Loaded::Ready(book) => book,
+            Loaded::Unreadable(reason) => {
+                tracing::error!(
+                    key = BOOK_KEY,
+                    error = %reason,
+                    "bulk call answered 611: the stored bulk job book does not parse (POST /_emulator/reset starts a new one)"
+                );
+                return Err(ApiError::catalogued(611, &[]));
+            }
+        };
+        self.advance(model, book, now);
+        let out = f(book);
+        save(model, book);
         out
     }
 
+    /// Run both queues up to `now`: imports upsert their rows, exports write their files.
     fn advance(&self, model: &Model, book: &mut Book, now: DateTime<Utc>) {
-        let import_len =
-            Duration::seconds(i64::try_from(self.config.import_secs).unwrap_or(i64::MAX / 2_000));
-        let export_len =
-            Duration::seconds(i64::try_from(self.config.export_secs).unwrap_or(i64::MAX / 2_000));
-        let Book {
-            imports,
-            exports,
-            import_slots,
-            export_slots,
-            allowance,
-            ..
-        } = book;
-        // Imports, first in first out.
-        imports.sort_by_key(|j| (j.queued_at, j.batch_id));
-        for job in imports
-            .iter_mut()
-            .filter(|j| j.status == ImportStatus::Queued)
-        {
-            let (slot, start) = import_slots.next_start(job.queued_at);
-            if start > now {
-                break;
-            }
-            job.status = ImportStatus::Importing;
-            job.started_at = Some(start);
-            job.slot = Some(slot);
-            import_slots.occupy(slot, start + import_len);
-        }
-        let mut due: Vec<&mut ImportJob> = imports
-            .iter_mut()
-            .filter(|j| j.status == ImportStatus::Importing)
-            .filter(|j| j.started_at.is_some_and(|s| s + import_len <= now))
-            .collect();
-        due.sort_by_key(|j| j.started_at);
-        for job in due {
-            let at = job.started_at.unwrap_or(now) + import_len;
-            if let Err(e) = import::run(model, job, at) {
-                job.status = ImportStatus::Failed;
-                job.message = Some(format!("Import failed: {}", e.message));
-            }
-        }
-        // Exports, one queue for every kind, first in first out.
-        let mut queued: Vec<&mut ExportJob> = exports
-            .iter_mut()
-            .filter(|j| j.status == ExportStatus::Queued)
-            .collect();
-        queued.sort_by_key(|j| j.queued_at);
-        for job in queued {
-            let (slot, start) = export_slots.next_start(job.queued_at.unwrap_or(now));
-            if start > now {
-                break;
-            }
-            job.status = ExportStatus::Processing;
-            job.started_at = Some(start);
-            job.slot = Some(slot);
-            export_slots.occupy(slot, start + export_len);
-        }
-        let mut due: Vec<&mut ExportJob> = exports
-            .iter_mut()
-            .filter(|j| j.status == ExportStatus::Processing)
-            .filter(|j| j.started_at.is_some_and(|s| s + export_len <= now))
-            .collect();
-        due.sort_by_key(|j| j.started_at);
-        for job in due {
-            let at = job.started_at.unwrap_or(now) + export_len;
-            job.finished_at = Some(at);
-            match generate::run(model, job) {
+        book.imports.advance(
+            now,
+            seconds(self.config.import_secs),
+            |job, at| match import::run(model, job, at) {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    job.message = Some(format!("Import failed: {}", e.message));
+                    Outcome::Failed
+                }
+            },
+        );
+        let allowance = &mut book.allowance;
+        book.exports.advance(
+            now,
+            seconds(self.config.export_secs),
+            |job, at| match generate::run(model, job) {
                 Ok((records, file)) => {
                     allowance.add(at, file.size);
-                    job.status = ExportStatus::Completed;
                     job.records = Some(records);
                     job.file = Some(file);
+                    Outcome::Completed
                 }
                 Err(e) => {
                     tracing::error!(error = %e, export = %job.id, "export file not written");
-                    job.status = ExportStatus::Failed;
                     job.error = Some("System error".to_owned());
+                    Outcome::Failed
                 }
-            }
-        }
+            },
+        );
     }
 }
 
 fn save(model: &Model, book: &Book) {
-    match serde_json::to_string(book) {
-        Ok(text) => {
-            if let Err(e) = model.kv_set(BOOK_KEY, &text) {
-                tracing::error!(error = %e, "bulk jobs not stored");
-            }
-        }
-        Err(e) => tracing::error!(error = %e, "bulk jobs not serialisable"),
+    if let Err(e) = model
+        .store()
+        .with(|db| jobs::save(db, BOOK_KEY, &book.stored()))
+    {
+        tracing::error!(error = %e, "bulk jobs not stored");
     }
 }
+
+#[cfg(test)]
+mod tests;

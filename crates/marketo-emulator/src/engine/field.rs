@@ -104,6 +104,21 @@ pub struct FieldDef {
     /// Set for an object type's built-in standard fields; never read from config.
     #[serde(skip)]
     pub standard: bool,
+    /// What the field is for (`schema/fields` reads).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Hidden in the UI.
+    #[serde(default)]
+    pub hidden: bool,
+    /// Encoded as HTML when used in an email (`None`: true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html_encoding: Option<bool>,
+    /// Marked sensitive.
+    #[serde(default)]
+    pub sensitive: bool,
+    /// Created through the API (Create Lead Fields).
+    #[serde(default)]
+    pub api_created: bool,
 }
 
 impl FieldDef {
@@ -119,7 +134,38 @@ impl FieldDef {
             soap_name: None,
             crm_managed: false,
             standard: false,
+            description: None,
+            hidden: false,
+            html_encoding: None,
+            sensitive: false,
+            api_created: false,
         }
+    }
+
+    /// The field as `schema/fields.json` reads show it (`isCustom`, `isApiCreated`, ...).
+    pub fn schema_record(&self) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        m.insert("displayName".into(), self.display_name.clone().into());
+        m.insert("name".into(), self.name.clone().into());
+        m.insert(
+            "description".into(),
+            self.description
+                .clone()
+                .map_or(serde_json::Value::Null, Into::into),
+        );
+        m.insert("dataType".into(), self.data_type.as_str().into());
+        if let Some(len) = self.max_length() {
+            m.insert("length".into(), len.into());
+        }
+        m.insert("isHidden".into(), self.hidden.into());
+        m.insert(
+            "isHtmlEncodingInEmail".into(),
+            self.html_encoding.unwrap_or(true).into(),
+        );
+        m.insert("isSensitive".into(), self.sensitive.into());
+        m.insert("isCustom".into(), (!self.standard).into());
+        m.insert("isApiCreated".into(), self.api_created.into());
+        serde_json::Value::Object(m)
     }
 
     /// The length `describe` reports and the sync enforces.

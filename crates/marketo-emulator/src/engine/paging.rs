@@ -15,6 +15,8 @@ pub const LIST_MEMBERS: Kind = "lm";
 pub const LISTS: Kind = "ls";
 /// The lists of one lead.
 pub const LEAD_LISTS: Kind = "ll";
+/// The lead field schema (the token carries a position, not an id).
+pub const LEAD_FIELDS: Kind = "lfs";
 
 /// The token that continues after lead `last_id`.
 pub fn encode(kind: &str, last_id: i64) -> String {

@@ -37,26 +37,28 @@ pub struct Write<'a> {
     pub creating: bool,
 }
 
-/// A type's own rules, asked by the engine inside the write's transaction. Each default allows.
+/// What a type's rule says of one write or delete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Go ahead.
+    Allow,
+    /// Skip this record with this reason (1022 while others use it, say).
+    Skip(ApiError),
+    /// Fail the whole call with this response-level error (718 for an unknown sales person, say); nothing
+    /// of the call is applied.
+    Fail(ApiError),
+}
+
+/// A type's own rules, asked by the engine inside the call's transaction. Each default allows.
 pub trait ObjectRules: Send + Sync + Debug {
-    /// Before a record is created or updated: `Err` skips it with that reason (718 for an unknown sales
-    /// person, say).
-    fn check_write(&self, _db: &Db, _write: &Write<'_>) -> Result<Option<ApiError>, StoreError> {
-        Ok(None)
+    /// Before a record is created or updated.
+    fn check_write(&self, _db: &Db, _write: &Write<'_>) -> Result<Verdict, StoreError> {
+        Ok(Verdict::Allow)
     }
 
-    /// Before a record is deleted: `Some` skips it with that reason (1022 while others use it, say).
-    fn check_delete(
-        &self,
-        _db: &Db,
-        _data: &Map<String, Value>,
-    ) -> Result<Option<ApiError>, StoreError> {
-        Ok(None)
-    }
-
-    /// Whether every write is refused with 1018 "CRM Enabled" (types a native CRM sync owns).
-    fn crm_owned(&self) -> bool {
-        false
+    /// Before a record is deleted.
+    fn check_delete(&self, _db: &Db, _data: &Map<String, Value>) -> Result<Verdict, StoreError> {
+        Ok(Verdict::Allow)
     }
 }
 
@@ -85,6 +87,9 @@ pub struct ObjectSchema {
     pub max_batch: usize,
     /// The type's own rules.
     pub rules: Arc<dyn ObjectRules>,
+    /// Owned by a native CRM sync: with `[crm] native_sync`, every write and delete is skipped with 1018
+    /// "CRM Enabled" (companies, opportunities, their roles, sales persons).
+    pub crm_owned: bool,
 }
 
 fn system(name: &str, display: &str, data_type: DataType) -> FieldDef {
@@ -115,6 +120,7 @@ impl ObjectSchema {
             ],
             max_batch: 300,
             rules: Arc::new(NoRules),
+            crm_owned: false,
         }
     }
 
@@ -134,6 +140,12 @@ impl ObjectSchema {
     /// Use these rules.
     pub fn with_rules(mut self, rules: impl ObjectRules + 'static) -> ObjectSchema {
         self.rules = Arc::new(rules);
+        self
+    }
+
+    /// Owned by a native CRM sync (see [`Self::crm_owned`]).
+    pub fn owned_by_crm(mut self) -> ObjectSchema {
+        self.crm_owned = true;
         self
     }
 

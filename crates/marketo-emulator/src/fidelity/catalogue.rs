@@ -30,14 +30,6 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
             "fault rule: {\"error\":\"711\"} on any path answers it in a success:false envelope with the \
              catalogue's message; counted. No natural cause: the asset API (folders) is not emulated (test: catalogue::code_711_by_fault_rule)"
         }
-        712 => {
-            "fault rule: {\"error\":\"712\"} on any path answers it in a success:false envelope with the \
-             catalogue's message; counted. No natural cause: Merge Leads and CRM person accounts are not emulated (test: catalogue::code_712_by_fault_rule)"
-        }
-        714 => {
-            "fault rule: {\"error\":\"714\"} on any path answers it in a success:false envelope with the \
-             catalogue's message; counted. No natural cause: Merge Leads and CRM record types are not emulated (test: catalogue::code_714_by_fault_rule)"
-        }
         718 => {
             "fault rule: {\"error\":\"718\"} on any path answers it in a success:false envelope with the \
              catalogue's message; counted. No natural cause: Sync Opportunities is not emulated (test: catalogue::code_718_by_fault_rule)"
@@ -125,36 +117,6 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
              Leads record has no id); counted. No natural \
              cause: Add Custom Activities is not emulated (test: catalogue::code_1049_record_level_by_fault_rule)"
-        }
-        1076 => {
-            "fault rule: {\"record_error\":\"1076\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Merge Leads (mergeInCRM) is not emulated (test: catalogue::code_1076_record_level_by_fault_rule)"
-        }
-        1077 => {
-            "fault rule: {\"record_error\":\"1077\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Merge Leads (mergeInCRM) is not emulated; the '%s' is sent as the catalogue's template (test: catalogue::code_1077_record_level_by_fault_rule)"
-        }
-        1078 => {
-            "fault rule: {\"record_error\":\"1078\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Merge Leads (mergeInCRM) is not emulated (test: catalogue::code_1078_record_level_by_fault_rule)"
-        }
-        1079 => {
-            "fault rule: {\"record_error\":\"1079\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Merge Leads is not emulated (test: catalogue::code_1079_record_level_by_fault_rule)"
-        }
-        1080 => {
-            "fault rule: {\"record_error\":\"1080\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Merge Leads is not emulated (test: catalogue::code_1080_record_level_by_fault_rule)"
         }
         _ => return None,
     })

@@ -3,6 +3,36 @@
 /// See [`super::production`].
 pub(super) fn production(code: u16) -> Option<&'static str> {
     Some(match code {
+        712 => {
+            "naturally: with `[crm] native_sync`, Merge Leads of a lead seeded as a CRM person account \
+             (`\"_crm\":{\"type\":\"personAccount\"}`) (test: merge::code_712_merge_of_a_crm_person_account)"
+        }
+        714 => {
+            "naturally: [INF, the cause is inferred] Merge Leads with mergeInCRM=true when `[crm] default_record_type = false` \
+             (test: merge::code_714_merge_in_crm_without_a_default_record_type)"
+        }
+        1076 => {
+            "naturally: [INF, the cause is inferred] Merge Leads with mergeInCRM=true naming a lead the CRM does not have \
+             (seeded without `_crm`), which would create a CRM record (test: \
+             merge::code_1076_merge_in_crm_of_a_lead_the_crm_does_not_have)"
+        }
+        1077 => {
+            "naturally: [INF, the cause is inferred] Merge Leads with mergeInCRM=true whose merged value is longer than its \
+             CRM field (`[crm] field_lengths`); the message names the field (test: \
+             merge::code_1077_merge_in_crm_with_a_value_too_long_for_the_crm_field)"
+        }
+        1078 => {
+            "naturally: Merge Leads with mergeInCRM=true naming a lead seeded as deleted in the CRM \
+             (`\"_crm\":{\"deleted\":true}`) (test: merge::code_1078_merge_in_crm_of_a_record_deleted_in_the_crm)"
+        }
+        1079 => {
+            "naturally: Merge Leads of leads of which more than one has a personalized URL (seeded `_purl`) \
+             (test: merge::code_1079_personalized_url_conflict)"
+        }
+        1080 => {
+            "naturally: Merge Leads with more than 25 losing leadIds; answered in `errors`, the call skipped \
+             (test: merge::code_1080_too_many_lead_ids_in_merge_leads)"
+        }
         1003 => {
             "naturally: a Sync Leads value that does not fit its field's type (\"Invalid value for field 'x'\"), \
              `id` with an action other than updateOnly (\"Invalid data\"), or more than 1,000 leads matching a \

@@ -1,4 +1,4 @@
-//! Get Lead by Id and Delete Leads.
+//! Get Lead by Id, Delete Leads, and Associate Lead.
 
 use super::errors::{self, skip_id};
 use super::project;
@@ -51,5 +51,30 @@ pub(super) fn delete(
                 })
             })
             .collect()
+    })
+}
+
+/// Associate Lead: add a Munchkin cookie to the lead's `cookies`, so its web activity and
+/// `filterType=cookies` find it. A malformed cookie is 1012, an unknown lead 1004 [INF].
+pub(super) fn associate(store: &Store, id: i64, cookie: &str, now: &str) -> Result<(), ApiError> {
+    if !super::filter::is_munchkin_cookie(cookie) {
+        return Err(ApiError::catalogued(1012, &[cookie]));
+    }
+    store.transaction(|db| {
+        let Some(lead) = rows::get(db, id)? else {
+            return Err(ApiError::catalogued(1004, &[]));
+        };
+        let mut data = lead.data;
+        let existing = data.get("cookies").and_then(Value::as_str).unwrap_or("");
+        if !existing.split(',').any(|c| c == cookie) {
+            let joined = if existing.is_empty() {
+                cookie.to_owned()
+            } else {
+                format!("{existing},{cookie}")
+            };
+            data.insert("cookies".into(), Value::String(joined));
+            rows::update(db, id, now, &data)?;
+        }
+        Ok(())
     })
 }

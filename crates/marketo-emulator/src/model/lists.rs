@@ -11,11 +11,11 @@ use super::project;
 use super::schema::LeadSchema;
 use crate::engine::paging;
 use crate::fault::records::{held_reason, Held};
+use crate::store::Db;
 use crate::store::{leads, lists, Store, StoreError};
 use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;
 use marketo_types::record::{RecordResult, RecordStatus};
-use rusqlite::Connection;
 
 fn checked(schema: &LeadSchema, ids: &[i64]) -> Result<(), ApiError> {
     if ids.is_empty() {
@@ -34,7 +34,7 @@ fn per_lead(
     list_id: i64,
     ids: &[i64],
     held: Option<&Held>,
-    each: impl Fn(&Connection, i64) -> Result<RecordResult, StoreError>,
+    each: impl Fn(&Db, i64) -> Result<RecordResult, StoreError>,
 ) -> Result<Vec<RecordResult>, ApiError> {
     checked(schema, ids)?;
     store.transaction(|db| {

@@ -19,9 +19,12 @@
 
 mod describe;
 mod errors;
+mod fields;
 mod filter;
 mod leads;
 mod lists;
+mod merge;
+mod partitions;
 mod project;
 mod record;
 pub mod schema;
@@ -37,8 +40,11 @@ use marketo_types::record::RecordResult;
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 
+pub use fields::{FieldStatus, FieldUpdate, NewField, MAX_CREATE};
 pub use filter::{FilterQuery, Page};
 pub use lists::ListScope;
+pub use merge::{MergeRequest, MAX_LOSERS};
+pub use partitions::{Partition, PartitionMove};
 pub use seed::{ListSeed, Seed, SeedReport};
 pub use sync::{SyncAction, SyncLeads};
 
@@ -51,10 +57,11 @@ pub enum DbLocation {
     Path(PathBuf),
 }
 
-/// The domain model: the lead schema and the store.
+/// The domain model: the lead schema (the config's fields plus those created through the API) and the store.
 #[derive(Debug)]
 pub struct Model {
-    schema: schema::LeadSchema,
+    base: schema::LeadSchema,
+    schema: std::sync::RwLock<std::sync::Arc<schema::LeadSchema>>,
     store: Store,
 }
 
@@ -65,18 +72,27 @@ impl Model {
             DbLocation::InMemory => Store::open_in_memory()?,
             DbLocation::Path(path) => Store::open_file(&path)?,
         };
+        let base = schema.clone();
+        let schema = fields::with_api_fields(&store, schema)?;
         store.with(|db| {
             for f in schema.custom_fields.iter().filter(|f| f.is_searchable()) {
                 crate::store::leads::ensure_field_index(db, &f.name)?;
             }
             Ok(())
         })?;
-        Ok(Model { schema, store })
+        Ok(Model {
+            base,
+            schema: std::sync::RwLock::new(std::sync::Arc::new(schema)),
+            store,
+        })
     }
 
-    /// The lead schema.
-    pub fn schema(&self) -> &schema::LeadSchema {
-        &self.schema
+    /// The lead schema as it stands (a snapshot: fields created later are in the next one).
+    pub fn schema(&self) -> std::sync::Arc<schema::LeadSchema> {
+        self.schema
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The store (bulk jobs and activities keep their rows beside the leads).
@@ -86,12 +102,54 @@ impl Model {
 
     /// Forget every lead, list and membership; the schema and key-value entries stay.
     pub fn reset(&self) -> Result<(), StoreError> {
-        self.store.clear_data()
+        self.store.clear_data()?;
+        fields::forget(&self.store)?;
+        self.set_schema(self.base.clone());
+        Ok(())
+    }
+
+    fn set_schema(&self, schema: schema::LeadSchema) {
+        *self.schema.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(schema);
+    }
+
+    /// Get Lead Fields: a page of `schema/fields` records.
+    pub fn lead_fields(
+        &self,
+        batch_size: usize,
+        next_page_token: Option<&str>,
+    ) -> Result<Page, ApiError> {
+        fields::page(&self.schema(), batch_size, next_page_token)
+    }
+
+    /// Get Lead Field by Name (1006 for an unknown one).
+    pub fn lead_field(&self, name: &str) -> Result<Value, ApiError> {
+        fields::record(&self.schema(), name)
+    }
+
+    /// Create Lead Fields: custom fields every later call sees.
+    pub fn create_lead_fields(
+        &self,
+        input: &[fields::NewField],
+    ) -> Result<Vec<fields::FieldStatus>, ApiError> {
+        let (out, schema) = fields::create(&self.store, &self.base, &self.schema(), input)?;
+        self.set_schema(schema);
+        Ok(out)
+    }
+
+    /// Update Lead Field.
+    pub fn update_lead_field(
+        &self,
+        name: &str,
+        update: &fields::FieldUpdate,
+    ) -> Result<fields::FieldStatus, ApiError> {
+        let (out, schema) = fields::update(&self.store, &self.base, &self.schema(), name, update)?;
+        self.set_schema(schema);
+        Ok(out)
     }
 
     /// Load leads and lists (the admin API's `POST /_emulator/seed`). All or nothing.
     pub fn seed(&self, seed: &Seed, now: DateTime<Utc>) -> Result<SeedReport, ApiError> {
-        seed::run(&self.schema, &self.store, seed, now)
+        seed::run(&self.schema(), &self.store, seed, now)
     }
 
     /// Sync Leads (`POST /rest/v1/leads.json`): one result per input record, in input order.
@@ -100,7 +158,7 @@ impl Model {
         req: &SyncLeads,
         now: DateTime<Utc>,
     ) -> Result<Vec<RecordResult>, ApiError> {
-        sync::run(&self.schema, &self.store, req, now)
+        sync::run(&self.schema(), &self.store, req, now)
     }
 
     /// Get Lead by Id: one record, or none for an unknown id.
@@ -109,12 +167,12 @@ impl Model {
         id: i64,
         fields: Option<&[String]>,
     ) -> Result<Vec<Map<String, Value>>, ApiError> {
-        leads::get(&self.schema, &self.store, id, fields)
+        leads::get(&self.schema(), &self.store, id, fields)
     }
 
     /// Get Leads by Filter Type.
     pub fn leads_by_filter(&self, q: &FilterQuery) -> Result<Page, ApiError> {
-        filter::run(&self.schema, &self.store, q)
+        filter::run(&self.schema(), &self.store, q)
     }
 
     /// Delete Leads: `deleted`, or `skipped` 1004 for unknown ids.
@@ -123,17 +181,17 @@ impl Model {
         ids: &[i64],
         held: Option<&Held>,
     ) -> Result<Vec<RecordResult>, ApiError> {
-        leads::delete(&self.schema, &self.store, ids, held)
+        leads::delete(&self.schema(), &self.store, ids, held)
     }
 
     /// `describe.json` result entries.
     pub fn describe(&self) -> Vec<Value> {
-        describe::describe(&self.schema)
+        describe::describe(&self.schema())
     }
 
     /// `describe2.json` result entries.
     pub fn describe2(&self) -> Vec<Value> {
-        describe::describe2(&self.schema)
+        describe::describe2(&self.schema())
     }
 
     /// Add leads to a static list at `now`: `added`, or `skipped` 1004.
@@ -144,7 +202,7 @@ impl Model {
         held: Option<&Held>,
         now: DateTime<Utc>,
     ) -> Result<Vec<RecordResult>, ApiError> {
-        lists::add(&self.schema, &self.store, list_id, ids, held, now)
+        lists::add(&self.schema(), &self.store, list_id, ids, held, now)
     }
 
     /// Remove leads from a static list at `now`: `removed`, or `skipped` 1004 / 1015.
@@ -155,12 +213,43 @@ impl Model {
         held: Option<&Held>,
         now: DateTime<Utc>,
     ) -> Result<Vec<RecordResult>, ApiError> {
-        lists::remove(&self.schema, &self.store, list_id, ids, held, now)
+        lists::remove(&self.schema(), &self.store, list_id, ids, held, now)
     }
 
     /// Membership test: `memberof`, `notmemberof`, or `skipped` 1004.
     pub fn list_is_member(&self, list_id: i64, ids: &[i64]) -> Result<Vec<RecordResult>, ApiError> {
-        lists::is_member(&self.schema, &self.store, list_id, ids)
+        lists::is_member(&self.schema(), &self.store, list_id, ids)
+    }
+
+    /// Associate Lead: add a Munchkin cookie to the lead (1012 malformed, 1004 unknown lead).
+    pub fn associate(&self, id: i64, cookie: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+        leads::associate(&self.store, id, cookie, &format_time(now))
+    }
+
+    /// Merge Leads (`crm`: the subscription's CRM settings).
+    pub fn merge(
+        &self,
+        crm: &crate::crm::CrmConfig,
+        req: &MergeRequest,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        merge::run(crm, &self.store, req, now)
+    }
+
+    /// The lead partitions.
+    pub fn partitions(&self) -> Vec<Partition> {
+        partitions::list(&self.schema())
+    }
+
+    /// Move leads between partitions (`allowed`: the API user's partitions).
+    pub fn update_partitions(
+        &self,
+        moves: &[PartitionMove],
+        allowed: Option<&[String]>,
+        held: Option<&Held>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RecordResult>, ApiError> {
+        partitions::update(&self.schema(), &self.store, moves, allowed, held, now)
     }
 
     /// A page of static lists: every list matching a filter, or the lists of one lead.
@@ -192,7 +281,7 @@ impl Model {
         next_page_token: Option<&str>,
     ) -> Result<Page, ApiError> {
         lists::members(
-            &self.schema,
+            &self.schema(),
             &self.store,
             list_id,
             fields,

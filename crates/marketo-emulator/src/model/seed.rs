@@ -128,6 +128,11 @@ fn prepare(
                         .ok_or_else(|| errors::invalid_value("id"))?,
                 )
             }
+            // What the CRM knows of the lead (`{"type":"contact|lead|personAccount","deleted":bool}`) and its
+            // personalized URL: kept beside the fields, read by Merge Leads.
+            "_crm" | "_purl" => {
+                p.data.insert(name.clone(), v.clone());
+            }
             "partitionName" => {
                 let part = v.as_str().unwrap_or_default();
                 if !schema.partitions.iter().any(|q| q == part) {

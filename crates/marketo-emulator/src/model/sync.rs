@@ -27,11 +27,11 @@ use super::schema::{FieldDef, LeadSchema};
 use crate::engine::value;
 use crate::fault::records::{held_reason, Held};
 use crate::store::leads::{self, KeyColumn, StoredLead};
+use crate::store::Db;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;
 use marketo_types::record::{RecordResult, RecordStatus};
-use rusqlite::Connection;
 use serde_json::Value;
 
 /// A Sync Leads request, as parsed from the body, plus what the caller's API user may touch.
@@ -187,7 +187,7 @@ fn plan<'a>(
 }
 
 /// The result for one record.
-fn one(db: &Connection, plan: &Plan<'_>, raw: &Value) -> Result<RecordResult, StoreError> {
+fn one(db: &Db, plan: &Plan<'_>, raw: &Value) -> Result<RecordResult, StoreError> {
     if let Some(reason) = &plan.all_skipped {
         return Ok(skip(reason.clone()));
     }
@@ -246,11 +246,7 @@ fn key_value(plan: &Plan<'_>, rec: &CheckedRecord) -> Result<Option<(KeyColumn, 
     }))
 }
 
-fn create(
-    db: &Connection,
-    plan: &Plan<'_>,
-    rec: &CheckedRecord,
-) -> Result<RecordResult, StoreError> {
+fn create(db: &Db, plan: &Plan<'_>, rec: &CheckedRecord) -> Result<RecordResult, StoreError> {
     if record::company_blocked(plan.schema, rec, None) {
         return Ok(skip(ApiError::catalogued(1021, &[])));
     }
@@ -262,7 +258,7 @@ fn create(
 }
 
 fn update(
-    db: &Connection,
+    db: &Db,
     plan: &Plan<'_>,
     rec: CheckedRecord,
     lead: &StoredLead,

@@ -38,7 +38,7 @@ pub const ROUTES: &[Route] = &[
     .blocking(),
 ];
 
-fn page_reply(request_id: String, page: ActivityPage) -> Reply {
+fn page_reply<T: serde::Serialize>(request_id: String, page: ActivityPage<T>) -> Reply {
     let n = page.items.len();
     let mut env = Envelope::ok(request_id, page.items);
     env.next_page_token = Some(page.next_page_token);

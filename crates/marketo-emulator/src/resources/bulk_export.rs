@@ -122,7 +122,7 @@ fn file(state: &AppState, call: Call, kind: ExportKind) -> Result<Reply, Failure
     let id = call.path.text("exportId");
     let served = state
         .bulk
-        .export_file(&state.model, kind, &call.user.client_id, id, call.now);
+        .export_file(&state.model, kind, &call.user.client_id, id, call.now)?;
     Ok(match served {
         Some(f) => bulk_file::serve(&state.model, f, call.range.as_deref()),
         None => bulk_file::not_found(),

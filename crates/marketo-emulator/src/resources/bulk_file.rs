@@ -3,9 +3,10 @@
 //! 416. The export file endpoint's "not ready or unknown" answer is a 404 with a plain-text body, unlike every
 //! other Marketo error (bulk-extract.md).
 
-use crate::bulk::{files, ServedFile};
+use crate::bulk::ServedFile;
 use crate::http::error::{RawReply, Reply};
 use crate::model::Model;
+use crate::store::bulk_files as files;
 use axum::body::Body;
 use bytes::Bytes;
 use http::{header, HeaderValue};

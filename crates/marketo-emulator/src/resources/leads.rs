@@ -21,6 +21,13 @@ pub const ROUTES: &[Route] = &[
         .records(),
     Route::get("/rest/v1/leads/describe.json", "Describe Lead", describe),
     Route::get("/rest/v1/leads/describe2.json", "Describe Lead2", describe2),
+    Route::post(
+        "/rest/v1/leads/{leadId}/associate.json",
+        "Associate Lead",
+        associate,
+    )
+    .body(BodyKind::None),
+    Route::post("/rest/v1/leads/{leadId}/merge.json", "Merge Leads", merge).body(BodyKind::None),
 ];
 
 /// The Sync Leads body (unknown keys are ignored, as Marketo does).
@@ -115,4 +122,35 @@ fn describe(state: &AppState, call: Call) -> Result<Reply, Failure> {
 /// `GET /rest/v1/leads/describe2.json`
 fn describe2(state: &AppState, call: Call) -> Result<Reply, Failure> {
     Ok(ok(&call, state.model.describe2()))
+}
+
+/// `POST /rest/v1/leads/{leadId}/associate.json?cookie=`: `success:true` with no result.
+fn associate(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let cookie = call.params.required("cookie")?;
+    state
+        .model
+        .associate(call.path.int("leadId"), cookie, call.now)?;
+    Ok(super::no_result(&call))
+}
+
+/// `POST /rest/v1/leads/{leadId}/merge.json?leadId=|leadIds=&mergeInCRM=`: `success:true` with no result.
+fn merge(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let p = &call.params;
+    let mut losers = p.ids("leadIds")?;
+    losers.extend(p.ids("leadId")?);
+    if losers.is_empty() {
+        return Err(Failure::code(1002, &["leadId"]));
+    }
+    let in_crm = match p.get("mergeInCRM").map(str::trim) {
+        None | Some("") | Some("false") => false,
+        Some("true") => true,
+        Some(other) => return Err(extract::wrong_type(other, "Boolean")),
+    };
+    let req = crate::model::MergeRequest {
+        winner: call.path.int("leadId"),
+        losers,
+        in_crm,
+    };
+    state.model.merge(&state.config.crm, &req, call.now)?;
+    Ok(super::no_result(&call))
 }

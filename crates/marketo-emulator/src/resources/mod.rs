@@ -12,9 +12,11 @@ mod bulk_file;
 mod bulk_import;
 mod companies;
 mod identity;
+mod lead_fields;
 mod leads;
 mod lists;
 pub mod objects;
+mod partitions;
 mod stats;
 
 use crate::config::ApiUser;
@@ -52,7 +54,9 @@ impl Resource {
 pub const ALL: &[Resource] = &[
     Resource::routes(identity::ROUTES),
     Resource::routes(leads::ROUTES),
+    Resource::routes(lead_fields::ROUTES),
     Resource::routes(lists::ROUTES),
+    Resource::routes(partitions::ROUTES),
     Resource::routes(activities::ROUTES),
     Resource::routes(stats::ROUTES),
     Resource::routes(bulk_import::ROUTES),
@@ -118,4 +122,11 @@ fn page_reply(request_id: &str, page: Page) -> Reply {
 fn ok<T: serde::Serialize>(call: &Call, result: Vec<T>) -> Reply {
     let n = result.len();
     Reply::envelope(&Envelope::ok(call.request_id.clone(), result), n)
+}
+
+/// A successful envelope with no `result` (Associate Lead, Merge Leads).
+fn no_result(call: &Call) -> Reply {
+    let mut env: Envelope<Value> = Envelope::ok(call.request_id.clone(), Vec::new());
+    env.result = None;
+    Reply::envelope(&env, 0)
 }

@@ -84,6 +84,7 @@ pub fn sync(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> 
         dedupe_by: body.dedupe_by,
         input: body.input,
         held: call.held,
+        crm_sync: state.config.crm.native_sync,
     };
     let result = objects::sync(state.model.store(), &schema, &req, call.now)?;
     Ok(ok(&call, result))
@@ -125,6 +126,7 @@ pub fn delete(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure
         delete_by: body.delete_by,
         input: body.input,
         held: call.held,
+        crm_sync: state.config.crm.native_sync,
     };
     let result = objects::delete(state.model.store(), &schema, &req)?;
     Ok(ok(&call, result))

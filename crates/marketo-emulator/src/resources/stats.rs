@@ -5,10 +5,9 @@ use super::{ok, Call};
 use crate::http::error::{Failure, Reply};
 use crate::http::router::Route;
 use crate::state::AppState;
-use crate::usage::DayUsage;
 use chrono::{Days, NaiveDate};
 use marketo_types::quota_day::quota_day;
-use serde::Serialize;
+use marketo_types::stats::{ErrorDay, UsageDay};
 
 /// Usage and error stats, from the emulator's own counts.
 pub const ROUTES: &[Route] = &[
@@ -26,34 +25,6 @@ pub const ROUTES: &[Route] = &[
     ),
 ];
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct UserCount {
-    user_id: String,
-    count: u64,
-}
-
-#[derive(Serialize)]
-struct UsageDay {
-    date: String,
-    total: u64,
-    users: Vec<UserCount>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ErrorCount {
-    error_code: String,
-    count: u64,
-}
-
-#[derive(Serialize)]
-struct ErrorDay {
-    date: String,
-    total: u64,
-    errors: Vec<ErrorCount>,
-}
-
 /// Today, or the last seven days oldest first.
 fn days(call: &Call, last7: bool) -> Vec<NaiveDate> {
     let today = quota_day(call.now);
@@ -66,39 +37,12 @@ fn days(call: &Call, last7: bool) -> Vec<NaiveDate> {
         .collect()
 }
 
-fn usage_day(date: NaiveDate, d: DayUsage) -> UsageDay {
-    UsageDay {
-        date: date.to_string(),
-        total: d.total,
-        users: d
-            .users
-            .into_iter()
-            .map(|(user_id, count)| UserCount { user_id, count })
-            .collect(),
-    }
-}
-
-fn error_day(date: NaiveDate, d: DayUsage) -> ErrorDay {
-    ErrorDay {
-        date: date.to_string(),
-        total: d.errors.values().sum(),
-        errors: d
-            .errors
-            .into_iter()
-            .map(|(code, count)| ErrorCount {
-                error_code: code.to_string(),
-                count,
-            })
-            .collect(),
-    }
-}
-
 /// Calls counted per day and user.
 fn usage_days(state: &AppState, call: Call, last7: bool) -> Result<Reply, Failure> {
     let book = state.usage_book();
     let result: Vec<UsageDay> = days(&call, last7)
         .into_iter()
-        .map(|d| usage_day(d, book.day(d)))
+        .map(|d| book.day(d).usage_day(d))
         .collect();
     Ok(ok(&call, result))
 }
@@ -108,7 +52,7 @@ fn error_days(state: &AppState, call: Call, last7: bool) -> Result<Reply, Failur
     let book = state.usage_book();
     let result: Vec<ErrorDay> = days(&call, last7)
         .into_iter()
-        .map(|d| error_day(d, book.day(d)))
+        .map(|d| book.day(d).error_day(d))
         .collect();
     Ok(ok(&call, result))
 }

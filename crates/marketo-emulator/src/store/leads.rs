@@ -154,6 +154,19 @@ pub fn set_times(db: &Connection, id: i64, created: &str, updated: &str) -> Resu
     Ok(())
 }
 
+/// Move a lead to another partition and touch its `updatedAt`.
+pub fn set_partition(
+    db: &Connection,
+    id: i64,
+    partition: &str,
+    updated: &str,
+) -> Result<(), StoreError> {
+    let mut stmt =
+        db.prepare_cached("UPDATE leads SET partition = ?2, updated_at = ?3 WHERE id = ?1")?;
+    stmt.execute(params![id, partition, updated])?;
+    Ok(())
+}
+
 /// Delete the lead; false when there was none.
 pub fn delete(db: &Connection, id: i64) -> Result<bool, StoreError> {
     let mut stmt = db.prepare_cached("DELETE FROM leads WHERE id = ?1")?;
@@ -176,6 +189,36 @@ pub fn filter(
     let array = Value::Array(values.to_vec()).to_string();
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let rows = stmt.query_map(params![array, after, limit], from_row)?;
+    rows.map(|r| decode(r?)).collect()
+}
+
+/// Which timestamp a range read compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stamp {
+    /// `createdAt`.
+    Created,
+    /// `updatedAt`.
+    Updated,
+}
+
+/// Up to `limit` leads whose `createdAt` (or `updatedAt`) is in `[start, end)`, with ids above `after`, by id
+/// (formatted times compare as text).
+pub fn in_range(
+    db: &Connection,
+    stamp: Stamp,
+    (start, end): (&str, &str),
+    after: i64,
+    limit: usize,
+) -> Result<Vec<StoredLead>, StoreError> {
+    let column = match stamp {
+        Stamp::Created => "created_at",
+        Stamp::Updated => "updated_at",
+    };
+    let mut stmt = db.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM leads WHERE id > ?1 AND {column} >= ?2 AND {column} < ?3 ORDER BY id LIMIT ?4"
+    ))?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(params![after, start, end, limit], from_row)?;
     rows.map(|r| decode(r?)).collect()
 }
 

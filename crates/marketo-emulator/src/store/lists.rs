@@ -2,13 +2,25 @@
 
 use super::leads::StoredLead;
 use super::StoreError;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 /// Whether list `id` exists.
 pub fn exists(db: &Connection, id: i64) -> Result<bool, StoreError> {
     let mut stmt = db.prepare_cached("SELECT 1 FROM lists WHERE id = ?1")?;
     Ok(stmt.exists([id])?)
+}
+
+/// The name of list `id`.
+pub fn name(db: &Connection, id: i64) -> Result<Option<String>, StoreError> {
+    let mut stmt = db.prepare_cached("SELECT name FROM lists WHERE id = ?1")?;
+    Ok(stmt.query_row([id], |r| r.get(0)).optional()?)
+}
+
+/// The id of the list named `name` (the lowest, should several share it).
+pub fn id_by_name(db: &Connection, name: &str) -> Result<Option<i64>, StoreError> {
+    let mut stmt = db.prepare_cached("SELECT id FROM lists WHERE name = ?1 ORDER BY id LIMIT 1")?;
+    Ok(stmt.query_row([name], |r| r.get(0)).optional()?)
 }
 
 /// A static list as Get Lists answers it.

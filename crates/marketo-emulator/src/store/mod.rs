@@ -1,8 +1,12 @@
 //! SQLite storage behind one owner: one `rusqlite::Connection` behind a mutex, WAL on files, idempotent
-//! migrations, prepared statements cached.
+//! migrations, prepared statements cached. Every SQL statement of the emulator is here, one file per concern,
+//! each a set of typed functions taking the connection ([`Db`]); the rest of the emulator calls them and never
+//! sees `rusqlite`.
 //!
 //! Leads keep `id`, the lower-cased email (the lookup key), the partition and the two timestamps in columns,
-//! and every other field value as one JSON object in `data`.
+//! and every other field value as one JSON object in `data`. Activities, the chunks of bulk files and the
+//! records of the generic object types have tables of their own; the bulk job books and the usage history are
+//! JSON documents in the key-value table.
 //!
 //! ```
 //! use marketo_emulator::store::Store;
@@ -11,9 +15,13 @@
 //! assert_eq!(store.with(|db| marketo_emulator::store::kv::get(db, "k")).unwrap().as_deref(), Some("v"));
 //! ```
 
+pub mod activities;
+pub mod bulk_files;
+pub mod jobs;
 pub mod kv;
 pub mod leads;
 pub mod lists;
+pub mod merge;
 mod migrate;
 pub mod objects;
 

@@ -32,20 +32,8 @@ impl ExportKind {
     }
 }
 
-/// The export file's format.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ExportFormat {
-    /// Comma-separated, the default.
-    #[default]
-    #[serde(rename = "CSV")]
-    Csv,
-    /// Tab-separated.
-    #[serde(rename = "TSV")]
-    Tsv,
-    /// Space-separated.
-    #[serde(rename = "SSV")]
-    Ssv,
-}
+/// The export file's format (CSV, TSV, SSV): the one definition both sides of the wire use.
+pub use marketo_types::bulk::BulkFormat as ExportFormat;
 
 /// The one filter of an export job.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,45 +134,7 @@ impl ExportRequest {
     }
 }
 
-/// Where an export job is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ExportStatus {
-    /// Created, not enqueued.
-    Created,
-    /// Waiting for a processing slot.
-    Queued,
-    /// Being written.
-    Processing,
-    /// The file is ready.
-    Completed,
-    /// It failed (`errorMsg` says why).
-    Failed,
-    /// Cancelled (Marketo spells it so; the docs say Canceled).
-    #[serde(alias = "Canceled")]
-    Cancelled,
-}
-
-/// An export job as its status reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportJob {
-    /// Its id.
-    pub export_id: String,
-    /// Where it is.
-    pub status: ExportStatus,
-    /// Records in the file, once completed.
-    #[serde(default)]
-    pub number_of_records: Option<u64>,
-    /// The file's size in bytes, once completed.
-    #[serde(default)]
-    pub file_size: Option<u64>,
-    /// `sha256:<hex>` of the file, once completed.
-    #[serde(default)]
-    pub file_checksum: Option<String>,
-    /// Why it failed.
-    #[serde(default)]
-    pub error_msg: Option<String>,
-}
+pub use marketo_types::bulk::{ExportJob, ExportStatus};
 
 impl Bulk<'_> {
     /// Create an export job (`Created`). A spent daily allowance (1029) is [`ErrorKind::QuotaExhausted`]
@@ -273,7 +223,7 @@ impl Bulk<'_> {
             }
             if last.as_ref() != Some(&job.status) {
                 poller.progress();
-                last = Some(job.status.clone());
+                last = Some(job.status);
             }
             poller.wait("the export job").await?;
         }

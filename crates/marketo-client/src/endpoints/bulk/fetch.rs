@@ -66,18 +66,15 @@ impl Inner {
                                 code,
                                 message: &first.message,
                             };
+                            let handling = classify_answer(answer);
                             self.throttle
                                 .settle(
                                     permit,
                                     crate::retry::counted_answer(answer),
-                                    match code {
-                                        606 => Settled::RateLimited,
-                                        615 => Settled::ConcurrencyLimited,
-                                        _ => Settled::Through,
-                                    },
+                                    crate::execute::settled(handling),
                                 )
                                 .await;
-                            let kind = match classify_answer(answer) {
+                            let kind = match handling {
                                 Handling::StopUntilQuotaReset => ErrorKind::QuotaExhausted,
                                 Handling::Reauthenticate => ErrorKind::Auth,
                                 h if h.is_transient() => ErrorKind::Transient,
@@ -86,14 +83,14 @@ impl Inner {
                             let mut e = Error::new(kind, self.redactor.scrub(&first.message))
                                 .with_code(code)
                                 .with_request_id(envelope.map(|e| e.request_id));
-                            if code == 607 {
+                            if crate::execute::spends_call_quota(code, handling) {
                                 e = e.with_reset_at(
                                     self.throttle.quota_spent(self.clock.now()).await,
                                 );
                             } else if kind == ErrorKind::QuotaExhausted {
                                 e = e.with_reset_at(self.throttle.daily.exhaust(self.clock.now()));
                             }
-                            (classify_answer(answer), e)
+                            (handling, e)
                         }
                         None if matches!(status, 200 | 206) => {
                             self.throttle.settle(permit, true, Settled::Through).await;

@@ -10,7 +10,7 @@ use super::{first_result, Bulk, Poller};
 use crate::error::Error;
 use crate::progress::ProgressEvent;
 use crate::request::ApiRequest;
-use serde::Deserialize;
+use marketo_types::bulk::{ImportBatch, ImportStatus};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
@@ -18,46 +18,8 @@ const SUBMIT: &str = "/bulk/v1/leads.json";
 /// Queue answers waited out rather than retried by the call loop.
 const QUEUE_CODES: &[u16] = &[1016, 1019];
 
-/// The import file's format.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ImportFormat {
-    /// Comma-separated.
-    #[default]
-    Csv,
-    /// Tab-separated.
-    Tsv,
-    /// Semicolon-separated.
-    Ssv,
-}
-
-impl ImportFormat {
-    /// The wire name (`csv`, `tsv`, `ssv`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ImportFormat::Csv => "csv",
-            ImportFormat::Tsv => "tsv",
-            ImportFormat::Ssv => "ssv",
-        }
-    }
-
-    pub(crate) fn delimiter(self) -> u8 {
-        match self {
-            ImportFormat::Csv => b',',
-            ImportFormat::Tsv => b'\t',
-            ImportFormat::Ssv => b';',
-        }
-    }
-
-    /// The format a file name's extension names, if any.
-    pub fn from_path(path: &Path) -> Option<Self> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "csv" => Some(ImportFormat::Csv),
-            "tsv" | "tab" => Some(ImportFormat::Tsv),
-            "ssv" => Some(ImportFormat::Ssv),
-            _ => None,
-        }
-    }
-}
+/// The import file's format (CSV, TSV, SSV): the one definition both sides of the wire use.
+pub use marketo_types::bulk::BulkFormat as ImportFormat;
 
 /// How to import.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,21 +86,6 @@ impl ImportReport {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct BatchStatus {
-    batch_id: i64,
-    status: String,
-    #[serde(default)]
-    num_of_leads_processed: u64,
-    #[serde(default)]
-    num_of_rows_failed: u64,
-    #[serde(default)]
-    num_of_rows_with_warning: u64,
-    #[serde(default)]
-    message: Option<String>,
-}
-
 impl Bulk<'_> {
     /// Import `path` (`POST /bulk/v1/leads.json`): the file is cut at row boundaries into parts under
     /// [`BulkOptions::max_part_bytes`](super::BulkOptions), each repeating the header row; parts are
@@ -159,7 +106,7 @@ impl Bulk<'_> {
         settings: &ImportSettings,
     ) -> Result<ImportReport, Error> {
         let path = path.as_ref().to_path_buf();
-        let delimiter = settings.format.delimiter();
+        let delimiter = settings.format.import_delimiter();
         let max = self.options.max_part_bytes;
         let p = path.clone();
         let plan = tokio::task::spawn_blocking(move || plan(&p, delimiter, max))
@@ -236,20 +183,20 @@ impl Bulk<'_> {
                     }
                 };
                 let part = &mut report.parts[i];
-                moved |= part.status != s.status;
-                part.status = s.status.clone();
-                match s.status.as_str() {
-                    "Complete" | "Failed" => {
-                        part.processed = s.num_of_leads_processed;
-                        part.failed = s.num_of_rows_failed;
-                        part.warned = s.num_of_rows_with_warning;
+                moved |= part.status != s.status.as_str();
+                part.status = s.status.as_str().to_owned();
+                match s.status {
+                    ImportStatus::Complete | ImportStatus::Failed => {
+                        part.processed = s.processed();
+                        part.failed = s.failed();
+                        part.warned = s.warned();
                         part.message = s.message.clone();
                         done.push(i);
                         self.collect(&path, delimiter, &plan.parts[i], &s, &mut report)
                             .await?;
                     }
-                    "Queued" => break,
-                    _ => {}
+                    ImportStatus::Queued => break,
+                    ImportStatus::Importing => {}
                 }
             }
             outstanding.retain(|i| !done.contains(i));
@@ -276,8 +223,8 @@ impl Bulk<'_> {
     ) -> Result<i64, Error> {
         let part = plan.parts[index].clone();
         let (p, header) = (PathBuf::from(path), plan.header.clone());
-        let ext = settings.format.as_str();
-        let ct = if ext == "csv" {
+        let ext = settings.format.as_lower();
+        let ct = if settings.format == ImportFormat::Csv {
             "text/csv"
         } else {
             "text/plain"
@@ -294,7 +241,7 @@ impl Bulk<'_> {
             )
         })??;
         let mut request = ApiRequest::post_multipart(SUBMIT, boundary, body)
-            .param("format", settings.format.as_str())
+            .param("format", settings.format.as_lower())
             .returning(QUEUE_CODES);
         if let Some(f) = &settings.lookup_field {
             request = request.param("lookupField", f.clone());
@@ -306,7 +253,7 @@ impl Bulk<'_> {
             request = request.param("partitionName", p.clone());
         }
         let envelope = self.client.inner.execute(request).await?;
-        let s: BatchStatus = first_result(envelope, "bulk import")?;
+        let s: ImportBatch = first_result(envelope, "bulk import")?;
         tracing::info!(
             batch = s.batch_id,
             part = index + 1,
@@ -315,7 +262,7 @@ impl Bulk<'_> {
         Ok(s.batch_id)
     }
 
-    async fn import_status(&self, batch_id: i64) -> Result<BatchStatus, Error> {
+    async fn import_status(&self, batch_id: i64) -> Result<ImportBatch, Error> {
         let request = ApiRequest::get(format!("/bulk/v1/leads/batch/{batch_id}.json"));
         first_result(
             self.client.inner.execute(request).await?,
@@ -329,11 +276,11 @@ impl Bulk<'_> {
         path: &Path,
         delimiter: u8,
         part: &Part,
-        s: &BatchStatus,
+        s: &ImportBatch,
         report: &mut ImportReport,
     ) -> Result<(), Error> {
         let inner = &self.client.inner;
-        if s.status == "Failed" {
+        if s.status == ImportStatus::Failed {
             let reason = s
                 .message
                 .clone()
@@ -348,10 +295,10 @@ impl Bulk<'_> {
                 .for_each(|p| p.failed = p.rows);
         }
         for (which, count, into_failures) in [
-            ("failures", s.num_of_rows_failed, true),
-            ("warnings", s.num_of_rows_with_warning, false),
+            ("failures", s.failed(), true),
+            ("warnings", s.warned(), false),
         ] {
-            if count == 0 || s.status == "Failed" {
+            if count == 0 || s.status == ImportStatus::Failed {
                 continue;
             }
             let request =
@@ -373,7 +320,7 @@ impl Bulk<'_> {
                 report.warnings.extend(issues);
             }
         }
-        let count = (s.num_of_leads_processed + s.num_of_rows_failed) as usize;
+        let count = (s.processed() + s.failed()) as usize;
         inner.emit(ProgressEvent::RecordsDone { count });
         Ok(())
     }

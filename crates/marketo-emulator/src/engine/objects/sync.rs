@@ -3,11 +3,11 @@
 use super::key::{self, Key};
 use super::{checked_input, done, invalid_data, skipped, KeyBy};
 use crate::engine::format_time;
-use crate::engine::schema::{IdKind, ObjectSchema, Write};
+use crate::engine::schema::{IdKind, ObjectSchema, Verdict, Write};
 use crate::engine::value;
 use crate::fault::records::{held_reason, Held};
 use crate::store::objects as rows;
-use crate::store::{Db, Store, StoreError};
+use crate::store::{Db, Store};
 use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;
 use marketo_types::record::{RecordResult, RecordStatus};
@@ -25,6 +25,8 @@ pub struct SyncRequest {
     pub input: Vec<Value>,
     /// Records a record-level fault answers skipped without applying them.
     pub held: Option<Held>,
+    /// The subscription syncs natively with a CRM (`[crm] native_sync`): CRM-owned types answer 1018.
+    pub crm_sync: bool,
 }
 
 impl SyncRequest {
@@ -78,14 +80,14 @@ pub fn sync(
                     action,
                     by,
                     at: &at,
+                    crm_sync: req.crm_sync,
                 };
                 Ok(match one.run(db, raw, &mut seen)? {
                     Ok(result) => result.with_seq(seq),
                     Err(reason) => skipped(seq, reason),
                 })
             })
-            .collect::<Result<Vec<_>, StoreError>>()
-            .map_err(ApiError::from)
+            .collect::<Result<Vec<_>, ApiError>>()
     })
 }
 
@@ -104,17 +106,25 @@ struct One<'a> {
     action: Action,
     by: KeyBy,
     at: &'a str,
+    crm_sync: bool,
+}
+
+/// A record's outcome: applied, or skipped with a reason; `Err` fails the whole call.
+type Outcome = Result<Result<Applied, ApiError>, ApiError>;
+
+/// What a type's rule says, as an [`Outcome`] when it stops the record.
+fn ruled(verdict: Verdict) -> Option<Outcome> {
+    match verdict {
+        Verdict::Allow => None,
+        Verdict::Skip(reason) => Some(Ok(Err(reason))),
+        Verdict::Fail(error) => Some(Err(error)),
+    }
 }
 
 impl One<'_> {
-    fn run(
-        &self,
-        db: &Db,
-        raw: &Value,
-        seen: &mut HashSet<Key>,
-    ) -> Result<Result<Applied, ApiError>, StoreError> {
+    fn run(&self, db: &Db, raw: &Value, seen: &mut HashSet<Key>) -> Outcome {
         let schema = self.schema;
-        if schema.rules.crm_owned() {
+        if schema.crm_owned && self.crm_sync {
             return Ok(Err(ApiError::catalogued(1018, &[])));
         }
         let Some(record) = raw.as_object() else {
@@ -143,18 +153,14 @@ impl One<'_> {
         }
     }
 
-    fn create(
-        &self,
-        db: &Db,
-        values: Map<String, Value>,
-    ) -> Result<Result<Applied, ApiError>, StoreError> {
+    fn create(&self, db: &Db, values: Map<String, Value>) -> Outcome {
         let schema = self.schema;
         let write = Write {
             data: &values,
             creating: true,
         };
-        if let Some(reason) = schema.rules.check_write(db, &write)? {
-            return Ok(Err(reason));
+        if let Some(stop) = ruled(schema.rules.check_write(db, &write)?) {
+            return stop;
         }
         let guid = (schema.id == IdKind::Guid).then(|| uuid::Uuid::new_v4().to_string());
         let dedupe = key::dedupe_key(schema, &values);
@@ -186,7 +192,7 @@ impl One<'_> {
         db: &Db,
         mut stored: rows::StoredObject,
         values: Map<String, Value>,
-    ) -> Result<Result<Applied, ApiError>, StoreError> {
+    ) -> Outcome {
         let schema = self.schema;
         // The dedupe fields name the record; an update does not change them.
         for (name, v) in values {
@@ -198,8 +204,8 @@ impl One<'_> {
             data: &stored.data,
             creating: false,
         };
-        if let Some(reason) = schema.rules.check_write(db, &write)? {
-            return Ok(Err(reason));
+        if let Some(stop) = ruled(schema.rules.check_write(db, &write)?) {
+            return stop;
         }
         let dedupe = key::dedupe_key(schema, &stored.data);
         rows::update(

@@ -1,10 +1,15 @@
-//! Round-trips of the real bodies quoted in `shared/reference/wire-facts.md`: parse, serialize, compare as JSON.
+//! Round-trips of the real bodies quoted in `shared/reference/wire-facts.md` and the documented examples of
+//! `shared/reference/marketo-docs/`: parse, serialize, compare as JSON.
+
+mod activity;
+mod bulk;
+mod stats;
 
 use crate::envelope::{Envelope, Warning};
 use crate::record::{RecordResult, RecordStatus};
 use serde_json::Value;
 
-fn round_trip<T>(body: &str) -> Envelope<T>
+pub(crate) fn round_trip<T>(body: &str) -> Envelope<T>
 where
     T: serde::de::DeserializeOwned + serde::Serialize,
 {

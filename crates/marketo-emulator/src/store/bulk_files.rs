@@ -2,8 +2,8 @@
 //! writing one and serving a byte range of one never holds more than a chunk or two in memory. The SHA-256 and
 //! the size are computed while writing.
 
-use crate::store::StoreError;
-use rusqlite::{params, Connection};
+use super::{Db, StoreError};
+use rusqlite::params;
 use sha2::{Digest, Sha256};
 
 /// Bytes per stored chunk.
@@ -22,7 +22,7 @@ pub struct FileMeta {
 
 /// Writes one file chunk by chunk.
 pub struct FileWriter<'a> {
-    db: &'a Connection,
+    db: &'a Db,
     key: String,
     buf: Vec<u8>,
     seq: i64,
@@ -41,7 +41,7 @@ impl std::fmt::Debug for FileWriter<'_> {
 
 impl<'a> FileWriter<'a> {
     /// Start the file `key`, replacing any file of that key.
-    pub fn create(db: &'a Connection, key: &str) -> Result<Self, StoreError> {
+    pub fn create(db: &'a Db, key: &str) -> Result<Self, StoreError> {
         delete(db, key)?;
         Ok(FileWriter {
             db,
@@ -95,14 +95,14 @@ impl<'a> FileWriter<'a> {
 }
 
 /// Forget the file `key`.
-pub fn delete(db: &Connection, key: &str) -> Result<(), StoreError> {
+pub fn delete(db: &Db, key: &str) -> Result<(), StoreError> {
     let mut stmt = db.prepare_cached("DELETE FROM bulk_chunks WHERE file = ?1")?;
     stmt.execute([key])?;
     Ok(())
 }
 
 /// Forget every file whose key starts with `prefix`.
-pub fn delete_prefix(db: &Connection, prefix: &str) -> Result<(), StoreError> {
+pub fn delete_prefix(db: &Db, prefix: &str) -> Result<(), StoreError> {
     let mut stmt =
         db.prepare_cached("DELETE FROM bulk_chunks WHERE substr(file, 1, length(?1)) = ?1")?;
     stmt.execute([prefix])?;
@@ -110,12 +110,7 @@ pub fn delete_prefix(db: &Connection, prefix: &str) -> Result<(), StoreError> {
 }
 
 /// Up to `len` bytes of the file from byte `start` (fewer at its end): the chunks that cover them.
-pub fn read_range(
-    db: &Connection,
-    key: &str,
-    start: u64,
-    len: usize,
-) -> Result<Vec<u8>, StoreError> {
+pub fn read_range(db: &Db, key: &str, start: u64, len: usize) -> Result<Vec<u8>, StoreError> {
     let chunk = CHUNK as u64;
     let first = (start / chunk) as i64;
     let last = ((start + len as u64).saturating_sub(1) / chunk) as i64;
@@ -138,8 +133,16 @@ pub fn read_range(
     Ok(out)
 }
 
+/// The length of the file in bytes (0 when there is none).
+pub fn size(db: &Db, key: &str) -> Result<u64, StoreError> {
+    let mut stmt =
+        db.prepare_cached("SELECT ifnull(sum(length(data)), 0) FROM bulk_chunks WHERE file = ?1")?;
+    let n: i64 = stmt.query_row([key], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
 /// The whole file (import uploads, at most the import limit).
-pub fn read_all(db: &Connection, key: &str) -> Result<Vec<u8>, StoreError> {
+pub fn read_all(db: &Db, key: &str) -> Result<Vec<u8>, StoreError> {
     let mut stmt =
         db.prepare_cached("SELECT data FROM bulk_chunks WHERE file = ?1 ORDER BY seq")?;
     let rows = stmt.query_map([key], |r| r.get::<_, Vec<u8>>(0))?;
@@ -179,7 +182,9 @@ mod tests {
                 let tail = read_range(db, "t", data.len() as u64 - 3, 50)?;
                 assert_eq!(tail, data[data.len() - 3..]);
                 assert_eq!(read_all(db, "t")?, data);
+                assert_eq!(size(db, "t")?, data.len() as u64);
                 delete_prefix(db, "t")?;
+                assert_eq!(size(db, "t")?, 0);
                 assert!(read_all(db, "t")?.is_empty());
                 Ok(())
             })
