@@ -4,14 +4,16 @@
 //! that ends the day, a batch that failed after its retries) continues from it with `--resume` without losing
 //! or doubling a record.
 //!
-//! A batch is written down as [`Unsettled`] before it is sent, with the lookup values of its records and
-//! which leads had them before (a write-ahead record). If the process dies before the answer comes, or the
-//! call fails in a way that leaves open whether Marketo applied it (a timeout, a 502, an answer that could not
-//! be read), the record stays; `--resume` looks the values up again and tells what the batch did before it
-//! sends anything again (see `sync::reconcile`).
+//! A batch is written down as [`Unsettled`] before it is sent, with the lookup values of its records, the
+//! server's time before it was sent and the highest lead id this run had created by then (a write-ahead
+//! record, [`Since`]). If the process dies before the answer comes, or the call fails in a way that leaves
+//! open whether Marketo applied it (a timeout, a 502, an answer that could not be read), the record stays;
+//! `--resume` looks the values up and tells what the batch did before it sends anything again (see
+//! `sync::reconcile`). Nothing is looked up while a run goes well.
 
 use crate::summary::Counts;
 use anyhow::{bail, Context};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs;
@@ -84,11 +86,29 @@ pub struct Unsettled {
     pub lines: Vec<u64>,
     /// Each record's lookup value, as sent (None: the record has none, as `createDuplicate` allows).
     pub values: Vec<Option<String>>,
-    /// For the actions whose replay is not harmless, the ids of the leads each lookup value (normalized, see
-    /// `sync::lookup::normalize`) had before the batch was sent; None for `updateOnly`.
+    /// Format 2 only: the ids of the leads each lookup value (normalized, see `sync::lookup::normalize`) had
+    /// before the batch was sent. Format 3 writes `since` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<BTreeMap<String, Vec<i64>>>,
+    /// For the actions whose replay is not harmless (all but `updateOnly`): what tells a lead this batch
+    /// created from one that was there before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Since>,
     /// Why it is unsettled, once a call failed (for messages).
     pub why: Option<String>,
+}
+
+/// What a write-ahead record keeps to tell, on resume, the leads its batch created: a lead with one of the
+/// batch's lookup values was created by it when it was created at or after `at` (a server time before the
+/// batch was sent, in whole seconds as Marketo's `createdAt`) and its id is above `after_id` (the highest id
+/// this run had seen created by then: lead ids grow, so this leaves out the run's own earlier leads created in
+/// the same second).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Since {
+    /// The server's time before the batch was sent, cut to the second.
+    pub at: DateTime<Utc>,
+    /// The highest lead id this run had created before the batch was sent.
+    pub after_id: i64,
 }
 
 /// The checkpoint file's content.
@@ -114,10 +134,14 @@ pub struct Checkpoint {
     /// The next batch's `seq`.
     #[serde(default)]
     pub next_seq: u64,
+    /// The highest lead id this run was answered `created` with.
+    #[serde(default)]
+    pub max_created_id: i64,
 }
 
-/// The format version this build writes; version 1 (no write-ahead records) is read too.
-const VERSION: u32 = 2;
+/// The format version this build writes; versions 1 (no write-ahead records) and 2 (write-ahead records with
+/// a before-image) are read too.
+const VERSION: u32 = 3;
 
 impl Checkpoint {
     /// A fresh checkpoint.
@@ -131,6 +155,7 @@ impl Checkpoint {
             unsettled: Vec::new(),
             undecided: BTreeMap::new(),
             next_seq: 0,
+            max_created_id: 0,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Where `mkto` connects: flags, then the environment (`MARKETO_ENDPOINT`, `MARKETO_CLIENT_ID`,
 //! `MARKETO_CLIENT_SECRET`), then a profile in `~/.config/mkto/config.toml` (see [`crate::config_file`]). With no instance configured it
-//! says so on stderr and uses the embedded emulator, with its state in `.mkto/emulator.sqlite` under the current
-//! directory; `--emulator` forces that.
+//! says so on stderr and uses the embedded emulator, with its state in `emulator.sqlite` under `mkto`'s state
+//! directory (see [`crate::home`]); `--emulator` forces that.
 
 use crate::config_file::load_profile;
 use anyhow::bail;
@@ -109,7 +109,7 @@ fn env(name: &str) -> Option<String> {
 
 /// Decide where to connect.
 pub fn resolve(args: &ConnectArgs) -> anyhow::Result<Target> {
-    let emulator_db = PathBuf::from(".mkto").join("emulator.sqlite");
+    let emulator_db = crate::home::emulator_db();
     if args.emulator {
         return Ok(Target::Emulator {
             db: emulator_db,

@@ -1,16 +1,24 @@
-//! A connected session: the client, and the embedded emulator when no instance is configured.
+//! A connected session: the client, its wire (see [`crate::wire`]), and the embedded emulator when no instance
+//! is configured.
 
 use crate::connect::{resolve, ConnectArgs, Target};
+use crate::wire::{Wire, WireState};
 use anyhow::Context;
-use marketo_client::Client;
+use marketo_client::transport::ReqwestTransport;
+use marketo_client::{Client, Timeouts};
 use marketo_emulator::{Emulator, EmulatorConfig};
 use serde_json::json;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A client ready to use, and what it is connected to.
 pub struct Session {
     /// The client.
     pub client: Client,
+    /// What its transport saw: the server's time, the batches sent; closed by Ctrl-C.
+    pub wire: Arc<WireState>,
+    /// The endpoint, or `embedded-emulator` (keys the caches).
+    pub endpoint: String,
     emulator: Option<Emulator>,
 }
 
@@ -64,7 +72,18 @@ impl Session {
         progress: Option<std::sync::Arc<dyn marketo_client::Progress>>,
         failed_calls: Option<&Path>,
     ) -> anyhow::Result<Session> {
+        let wire = Arc::new(WireState::default());
+        crate::interrupt::watch(&wire);
+        let timeouts = Timeouts::default();
+        let http = ReqwestTransport::new(
+            timeouts.connect,
+            timeouts.request,
+            args.concurrency.unwrap_or(10) as usize,
+        )
+        .context("cannot build the HTTP client")?;
+        let transport = Arc::new(Wire::new(Arc::new(http), wire.clone()));
         let observe = |mut b: marketo_client::ClientBuilder| {
+            b = b.transport(transport.clone());
             if let Some(p) = &progress {
                 b = b.progress(p.clone());
             }
@@ -73,31 +92,29 @@ impl Session {
             }
             b
         };
-        match resolve(args)? {
-            Target::Instance(i) => {
-                let client = observe(args.apply_limits(Client::builder())?)
-                    .endpoint(i.endpoint)
-                    .credentials(i.client_id, i.client_secret)
-                    .build()
-                    .context("client settings")?;
-                Ok(Session {
-                    client,
-                    emulator: None,
-                })
-            }
+        let (endpoint, id, secret, emulator) = match resolve(args)? {
+            Target::Instance(i) => (i.endpoint, i.client_id, i.client_secret, None),
             Target::Emulator { db, forced } => {
                 let emu = start_embedded(&db, forced, quiet).await?;
-                let client = observe(args.apply_limits(Client::builder())?)
-                    .endpoint(emu.url())
-                    .credentials(emu.client_id(), emu.client_secret())
-                    .build()
-                    .context("client settings")?;
-                Ok(Session {
-                    client,
-                    emulator: Some(emu),
-                })
+                let creds = (emu.client_id().to_owned(), emu.client_secret().to_owned());
+                (emu.url(), creds.0, creds.1, Some(emu))
             }
-        }
+        };
+        let client = observe(args.apply_limits(Client::builder())?)
+            .endpoint(endpoint.clone())
+            .credentials(id, secret)
+            .build()
+            .context("client settings")?;
+        Ok(Session {
+            client,
+            wire,
+            endpoint: if emulator.is_some() {
+                "embedded-emulator".into()
+            } else {
+                endpoint
+            },
+            emulator,
+        })
     }
 
     /// Stop the embedded emulator, if any, after its last answer is stored.

@@ -1,7 +1,7 @@
-//! The sync pipeline: input rows -> local checks -> batches of 300 -> (the before-image of their lookup
-//! values, and a write-ahead record in the checkpoint) -> the client (which throttles, retries, shapes) ->
-//! per-record outcomes -> counts, rejects file and checkpoint. On `--resume`, batches whose outcome was not
-//! known are reconciled with the server first.
+//! The sync pipeline: input rows -> local checks -> batches of 300 -> a write-ahead record in the checkpoint
+//! -> the client (which throttles, retries, shapes) -> per-record outcomes -> counts, rejects file and
+//! checkpoint. One call per batch: on `--resume` only, batches whose outcome was not known are reconciled with
+//! the server first.
 //!
 //! Memory stays flat: rows are streamed, and at most `in_flight` batches are held at once.
 
@@ -14,15 +14,13 @@ use crate::checkpoint::{Checkpoint, RunKey};
 use crate::input::{InputFormat, Row, Rows};
 use crate::progress::Reporter;
 use crate::rejects::{Original, Rejects};
+use crate::session::Session;
 use crate::summary::Counts;
 use crate::validate::Schema;
 use anyhow::{bail, Context};
-use lookup::Image;
-use marketo_client::{Client, Lead, SyncAction};
+use marketo_client::{Lead, SyncAction};
 use recorder::Recorder;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 /// Validated settings of one sync run.
 #[derive(Debug, Clone)]
@@ -66,16 +64,19 @@ pub struct SyncReport {
     pub rejects_written: u64,
     /// Pending records whose batch failed after the client's retries with Marketo's answer unknown, and why.
     pub unsettled: (u64, Option<String>),
+    /// Pending records not sent because they share a lookup value with a batch of unknown fate.
+    pub held_back: u64,
+    /// Marketo answered 1006 (a field the instance does not have) for a record the field list allowed.
+    pub unknown_field: bool,
 }
 
-/// One batch: its input lines, records and their lookup values, and once looked up, its before-image.
+/// One batch: its input lines, records and their lookup values.
 #[derive(Default)]
 pub struct Batch {
     seq: u64,
     lines: Vec<u64>,
     records: Vec<Lead>,
     values: Vec<Option<String>>,
-    before: Option<Image>,
 }
 
 fn run_key(s: &SyncSettings) -> RunKey {
@@ -116,23 +117,33 @@ fn needs_lookup(action: SyncAction) -> bool {
     !matches!(action, SyncAction::CreateDuplicate)
 }
 
-/// Run a sync. `stop` is set by Ctrl-C: no new batch is sent, batches in flight finish and are recorded.
+/// Run a sync in `session`. Every row is checked against the instance's lead fields (cached, see
+/// [`crate::lead_fields`]). After Ctrl-C no new batch is sent, and the batches on the wire finish and are
+/// recorded.
 pub async fn run(
-    client: &Client,
+    session: &Session,
     s: &SyncSettings,
-    schema: &Schema,
     reporter: &Reporter,
-    stop: Arc<AtomicBool>,
 ) -> anyhow::Result<SyncReport> {
+    let (client, wire) = (&session.client, &*session.wire);
+    let mut cp = load_checkpoint(s)?;
+    let mut rows = Rows::open(&s.input, s.format)?;
+    let header = rows.header().map(<[String]>::to_vec);
+    let mut columns = header.clone().unwrap_or_default();
+    columns.push(s.lookup_field.clone());
+    columns.retain(|c| c != "id");
+    let fields = crate::lead_fields::load(client, &session.endpoint, wire, &columns).await?;
+    let fields: Vec<serde_json::Value> = fields
+        .iter()
+        .filter_map(|f| serde_json::to_value(f).ok())
+        .collect();
+    let schema = Schema::from_describe(&fields);
     if !schema.has(&s.lookup_field) && s.lookup_field != "id" {
         bail!(
             "--lookup-field {}: the instance has no such field (see `mkto leads describe`)",
             s.lookup_field
         );
     }
-    let mut cp = load_checkpoint(s)?;
-    let mut rows = Rows::open(&s.input, s.format)?;
-    let header = rows.header().map(<[String]>::to_vec);
     if rows.is_rejects_file() {
         reporter.note(&format!(
             "{} is a rejects file: its line, code and reason columns are left out",
@@ -151,7 +162,7 @@ pub async fn run(
     )?;
     cp.counts.pending = 0;
     let lookup_field = needs_lookup(s.action).then_some(s.lookup_field.as_str());
-    let mut rec = Recorder::new(s, client, reporter, cp, rejects);
+    let mut rec = Recorder::new(s, client, reporter, wire, cp, rejects);
     if s.resume {
         if let Some(note) = reconcile::run(client, s.action, &s.lookup_field, &mut rec.cp).await? {
             reporter.note(&note);
@@ -167,7 +178,7 @@ pub async fn run(
         if rec.cp.done.contains(row.line()) {
             continue;
         }
-        if rec.stopped.is_none() && stop.load(Ordering::Relaxed) {
+        if rec.stopped.is_none() && crate::interrupt::requested() {
             rec.stopped = Some("interrupted".into());
         }
         if rec.stopped.is_some() {
@@ -247,5 +258,7 @@ pub async fn run(
         rejects: s.rejects.clone(),
         rejects_written: rec.rejects.written(),
         unsettled,
+        held_back: rec.held_back(),
+        unknown_field: rec.unknown_field,
     })
 }

@@ -56,19 +56,25 @@ pub fn apply_outcomes(
             })
             .collect(),
     };
-    cp.unsettled.retain(|u| u.seq != batch.seq);
+    let ahead = cp
+        .unsettled
+        .iter()
+        .position(|u| u.seq == batch.seq)
+        .map(|i| cp.unsettled.remove(i));
     let mut unsettled = Unsettled {
         seq: batch.seq,
         lines: Vec::new(),
         values: Vec::new(),
-        before: batch.before.clone(),
+        before: ahead.as_ref().and_then(|u| u.before.clone()),
+        since: ahead.as_ref().and_then(|u| u.since),
         why: None,
     };
     let mut stopped = None;
     let records = batch.records.into_iter().zip(batch.values);
     for ((line, (record, value)), outcome) in batch.lines.into_iter().zip(records).zip(outcomes) {
         match outcome {
-            RecordOutcome::Created { .. } => {
+            RecordOutcome::Created { id, .. } => {
+                cp.max_created_id = cp.max_created_id.max(id.unwrap_or(0));
                 cp.counts.created += 1;
                 cp.done.insert(line);
             }
@@ -168,7 +174,6 @@ mod tests {
                 })
                 .collect(),
             values: lines.iter().map(|l| Some(format!("l{l}@x.com"))).collect(),
-            before: Some(Default::default()),
         }
     }
 
@@ -183,7 +188,8 @@ mod tests {
             seq: b.seq,
             lines: b.lines.clone(),
             values: b.values.clone(),
-            before: b.before.clone(),
+            before: None,
+            since: None,
             why: None,
         });
         cp

@@ -1,8 +1,11 @@
 //! On `--resume`: what did the batches whose outcome is not known do? Each was written down before it was
-//! sent with its records' lookup values and the leads that had them then (the before-image). Looking the
-//! values up again (the after-image) tells, record by record:
+//! sent with its records' lookup values, a server time before it was sent, and the highest lead id the run
+//! had created by then ([`Since`](crate::checkpoint::Since)). Nothing is looked up while a run goes well:
+//! only here, for the batches that were in flight (a few at most), the values are looked up with each lead's
+//! id and `createdAt`. A lead created at or after that time, with an id above that one, is taken as created
+//! by the batch; the others were there before (the before-image). That tells, record by record:
 //!
-//! - `createDuplicate`: a lead with the value that is new since the before-image was created by the batch;
+//! - `createDuplicate`: a lead with the value that is new since the batch was written down was created by it;
 //!   one per record, in the batch's order. A record without a lookup value cannot be told: it goes to the
 //!   rejects file (never sent twice, never dropped).
 //! - `createOnly`, `createOrUpdate`: a value that had no lead before and has one now was created by the
@@ -11,8 +14,11 @@
 //! - `updateOnly`, and every record not found created: sent again (an update of the same lead, or the same
 //!   skip, whether or not the batch had reached Marketo).
 //!
-//! Batches are reconciled newest first, and a lead credited to one is not credited to another; a batch is
-//! never sent while another with one of its values is in flight, so their images do not overlap.
+//! The inference has one limit: a lead that another integration creates with the same lookup value in the
+//! same second as the batch (after the server time written down) is taken for the batch's. A batch is never
+//! sent while another with one of its values is in flight or unsettled, so the batches reconciled together
+//! share no value; they are still reconciled newest first, and a lead credited to one is not credited to
+//! another. Write-ahead records of format 2 carry the before-image itself, and are reconciled with it.
 
 use super::lookup::{self, normalize, Image};
 use crate::checkpoint::{Checkpoint, Unsettled};
@@ -31,11 +37,13 @@ pub enum Verdict {
     Undecided(String),
 }
 
-/// The verdicts of `batches` (in any order) given the after-image of each, `now[i]` for `batches[i]`.
+/// The verdicts of `batches` (in any order) given, for `batches[i]`, the leads its values had before it was
+/// sent (`before[i]`, None when the action needs none) and have now (`now[i]`).
 pub fn decide(
     action: SyncAction,
     field: &str,
     batches: &[Unsettled],
+    before: &[Option<Image>],
     now: &[Image],
 ) -> Vec<Vec<Verdict>> {
     let mut order: Vec<usize> = (0..batches.len()).collect();
@@ -44,12 +52,13 @@ pub fn decide(
     let mut verdicts = vec![Vec::new(); batches.len()];
     for i in order {
         let (batch, after) = (&batches[i], &now[i]);
+        let before = &before[i];
         let mut seen: HashSet<String> = HashSet::new();
         verdicts[i] = batch
             .values
             .iter()
             .map(|value| {
-                let Some(before) = &batch.before else {
+                let Some(before) = before else {
                     return Verdict::Replay;
                 };
                 let Some(value) = value else {
@@ -102,23 +111,29 @@ pub async fn run(
         return Ok(None);
     }
     let mut now = Vec::with_capacity(cp.unsettled.len());
+    let mut before = Vec::with_capacity(cp.unsettled.len());
     for batch in &cp.unsettled {
-        let image = if batch.before.is_some() {
-            let first = batch.lines.first().copied().unwrap_or(0);
-            lookup::image(client, field, &batch.values)
-                .await
-                .with_context(|| {
-                    format!(
-                        "looking up the batch from line {first} that was in flight when the last run stopped \
-                         (run --resume again: nothing was sent)"
-                    )
-                })?
-        } else {
-            Image::new()
-        };
-        now.push(image);
+        if batch.since.is_none() && batch.before.is_none() {
+            now.push(Image::new());
+            before.push(None);
+            continue;
+        }
+        let first = batch.lines.first().copied().unwrap_or(0);
+        let finds = lookup::find(client, field, &batch.values)
+            .await
+            .with_context(|| {
+                format!(
+                    "looking up the batch from line {first} that was in flight when the last run stopped \
+                     (run --resume again: nothing was sent)"
+                )
+            })?;
+        before.push(match (&batch.since, &batch.before) {
+            (Some(since), _) => Some(lookup::before(&finds, since)),
+            (None, old) => old.clone(),
+        });
+        now.push(lookup::after(&finds));
     }
-    let verdicts = decide(action, field, &cp.unsettled, &now);
+    let verdicts = decide(action, field, &cp.unsettled, &before, &now);
     let (mut created, mut again, mut undecided) = (0u64, 0u64, 0u64);
     for (batch, verdicts) in cp.unsettled.iter().zip(verdicts) {
         for (&line, verdict) in batch.lines.iter().zip(verdicts) {

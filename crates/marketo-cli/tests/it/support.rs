@@ -2,18 +2,36 @@
 
 use std::process::{Command, Output};
 
+/// The variables that would point `mkto` elsewhere than a test says: removed from every test's environment.
+const OUTSIDE: &[&str] = &[
+    "MARKETO_ENDPOINT",
+    "MARKETO_CLIENT_ID",
+    "MARKETO_CLIENT_SECRET",
+    "MKTO_HOME",
+    "MKTO_PROFILE",
+    "MKTO_LOG",
+    "MKTO_LIMITER",
+    "RUST_LOG",
+    "XDG_STATE_HOME",
+    "XDG_CONFIG_HOME",
+];
+
+/// `mkto` in `dir`, with `HOME` there and nothing of the caller's environment pointing elsewhere.
+pub fn command_in(dir: &std::path::Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mkto"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("NO_COLOR", "1");
+    for name in OUTSIDE {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
 /// The built `mkto` binary, run in `dir` with no Marketo instance configured.
 pub fn mkto_in(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mkto"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("MARKETO_ENDPOINT")
-        .env_remove("MARKETO_CLIENT_ID")
-        .env_remove("MARKETO_CLIENT_SECRET")
-        .env("HOME", dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run mkto")
+    command_in(dir, args).output().expect("run mkto")
 }
 
 /// The built `mkto` binary, run in the crate directory.
@@ -33,11 +51,8 @@ pub fn stderr(o: &Output) -> String {
 
 /// The built `mkto` pointed at an in-process emulator through the environment, output captured.
 pub fn mkto_at(emu: &marketo_emulator::Emulator, dir: &std::path::Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mkto"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("MARKETO_ENDPOINT", emu.url())
+    let mut cmd = command_in(dir, args);
+    cmd.env("MARKETO_ENDPOINT", emu.url())
         .env("MARKETO_CLIENT_ID", emu.client_id())
         .env("MARKETO_CLIENT_SECRET", emu.client_secret())
         .stdout(std::process::Stdio::piped())

@@ -8,9 +8,14 @@ use std::process::Command;
 use std::time::Duration;
 
 fn write_csv(path: &Path, rows: usize) {
+    write_csv_with_emails(path, rows, rows);
+}
+
+/// `rows` rows whose emails repeat every `distinct` rows.
+fn write_csv_with_emails(path: &Path, rows: usize, distinct: usize) {
     let mut text = String::from("email,firstName,lastName\n");
     for i in 0..rows {
-        text += &format!("lead{i}@example.com,First{i},Last{i}\n");
+        text += &format!("lead{}@example.com,First{i},Last{i}\n", i % distinct);
     }
     std::fs::write(path, text).unwrap();
 }
@@ -308,13 +313,18 @@ fn done_lines(cp: &Value) -> u64 {
 /// checkpoint does not count yet (the emulator's latency comes after a call is applied, before its answer),
 /// then resumed: one lead per row, and every row counted created exactly once.
 async fn killed_while_batches_are_applied_but_unanswered_then_resumed(action: &str) {
+    killed_and_resumed(action, 600).await;
+}
+
+/// As above, the 600 rows' emails repeating every `distinct` rows.
+async fn killed_and_resumed(action: &str, distinct: usize) {
     let emu = Emulator::builder()
         .latency(LatencyModel::fixed(Duration::from_millis(150)))
         .start()
         .await
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    write_csv(&dir.path().join("in.csv"), 600);
+    write_csv_with_emails(&dir.path().join("in.csv"), 600, distinct);
     let state = dir.path().join("in.state.json");
     let args = [
         "leads",
@@ -410,6 +420,70 @@ async fn create_or_update_killed_half_way_and_resumed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_duplicate_killed_half_way_and_resumed_creates_no_duplicate() {
     killed_while_batches_are_applied_but_unanswered_then_resumed("createDuplicate").await;
+}
+
+/// The same email in several batches: a batch resumed after a kill is not credited with the lead an earlier
+/// batch of the run created with the same email in the same second (the id written down tells them apart).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_duplicate_with_repeated_emails_killed_and_resumed_creates_one_lead_per_row() {
+    killed_and_resumed("createDuplicate", 100).await;
+    // Killed while batches are on the wire but not applied yet (the delay comes before the handler): their
+    // emails' leads, created by earlier batches of the run moments before, are not theirs.
+    let emu = Emulator::builder()
+        .fault(FaultRule::latency(
+            "POST",
+            "/rest/v1/leads.json",
+            Duration::from_millis(300),
+        ))
+        .start()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv_with_emails(&dir.path().join("in.csv"), 600, 100);
+    let state = dir.path().join("in.state.json");
+    let args = [
+        "leads",
+        "sync",
+        "in.csv",
+        "--batch-size",
+        "10",
+        "--action",
+        "createDuplicate",
+        "-q",
+    ];
+    let mut child = mkto_at(&emu, dir.path(), &args).spawn().unwrap();
+    let mut killed = false;
+    for _ in 0..3000 {
+        if read_checkpoint(&state).is_some_and(|cp| {
+            done_lines(&cp) >= 100 && !cp["unsettled"].as_array().unwrap().is_empty()
+        }) {
+            child.kill().unwrap();
+            killed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    child.wait().unwrap();
+    assert!(killed);
+    // Let the calls the kill cut off end on the emulator's side (bounded).
+    for _ in 0..1000 {
+        if emu.usage().in_flight == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let mut resume = args.to_vec();
+    resume.extend(["--resume", "--format", "json"]);
+    let out = output(mkto_at(&emu, dir.path(), &resume)).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(s["created"], 600, "{s}");
+    assert_eq!(
+        emu.state().model.lead_count().unwrap(),
+        600,
+        "one lead per row: no row of a batch that never got applied was taken for created"
+    );
+    emu.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -615,9 +689,9 @@ fn live_token(emu: &Emulator) -> String {
 /// (the emulator's clock moved) completes it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sync_stopped_by_607_resumes_after_the_quota_day_turns() {
-    // 24 calls a day: Describe, then for each batch of 10 a lookup of its emails (the before-image a resume
-    // needs) and the sync; the batches the quota does not cover wait for the next day.
-    let emu = Emulator::builder().daily_quota(24).start().await.unwrap();
+    // 8 calls a day: Describe, then one call per batch of 10; the batches the quota does not cover wait for
+    // the next day.
+    let emu = Emulator::builder().daily_quota(8).start().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     write_csv(&dir.path().join("in.csv"), 150);
     let out = output(mkto_at(
@@ -733,5 +807,67 @@ async fn sync_interrupted_by_sigterm_stops_cleanly_and_resumes() {
     let s = json_summary(&out);
     assert_eq!(s["created"], 600, "{s}");
     assert_eq!(emu.state().model.lead_count().unwrap(), 600);
+    emu.shutdown().await;
+}
+
+/// The API calls of the run with `args` in `dir`, to Marketo's REST paths: (path, count).
+async fn rest_calls_of(emu: &Emulator, dir: &Path, args: &[&str]) -> Vec<(String, usize)> {
+    let before = emu.calls().len();
+    let out = output(mkto_at(emu, dir, args)).await;
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    for call in &emu.calls()[before..] {
+        if call.path.starts_with("/rest/") {
+            *counts.entry(call.path.clone()).or_default() += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
+/// A sync takes one call per 300 records and, the first time in an hour, one Describe: no call per batch
+/// to make `--resume` exact, whatever the action. A rerun reads the lead fields from the cache.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plain_sync_makes_one_call_per_300_records_and_one_describe() {
+    let emu = Emulator::builder().start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_csv(&dir.path().join("in.csv"), 1000);
+    let describe = "/rest/v1/leads/describe.json".to_owned();
+    let sync = "/rest/v1/leads.json".to_owned();
+    let calls = rest_calls_of(
+        &emu,
+        dir.path(),
+        &["leads", "sync", "in.csv", "--action", "createOnly", "-q"],
+    )
+    .await;
+    assert_eq!(
+        calls,
+        [(sync.clone(), 4), (describe.clone(), 1)],
+        "ceil(1000/300) = 4 syncs"
+    );
+    for action in ["createOrUpdate", "createDuplicate", "updateOnly"] {
+        let calls = rest_calls_of(
+            &emu,
+            dir.path(),
+            &["leads", "sync", "in.csv", "--action", action, "-q"],
+        )
+        .await;
+        assert_eq!(
+            calls,
+            [(sync.clone(), 4)],
+            "{action}: the lead fields come from the cache"
+        );
+    }
+    // A column the cached fields do not have: read them again (it may be new), once.
+    std::fs::write(
+        dir.path().join("new.csv"),
+        "email,brandNewField\na@x.com,1\n",
+    )
+    .unwrap();
+    let calls = rest_calls_of(&emu, dir.path(), &["leads", "sync", "new.csv", "-q"]).await;
+    assert_eq!(
+        calls,
+        [(describe, 1)],
+        "{calls:?}: the row is rejected with 1006, nothing sent"
+    );
     emu.shutdown().await;
 }

@@ -8,7 +8,6 @@ use crate::rejects;
 use crate::session::Session;
 use crate::summary::Counts;
 use crate::sync::{self, SyncReport, SyncSettings};
-use crate::validate::Schema;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use marketo_client::SyncAction;
@@ -16,8 +15,6 @@ use marketo_types::limits::MAX_RECORDS_PER_CALL;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 /// Arguments of `mkto leads sync`.
 #[derive(Debug, Args)]
@@ -157,47 +154,33 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
     }
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
+        crate::interrupt::install();
+        let _graceful = crate::interrupt::graceful();
         let failed_calls = rejects::failed_calls_path(&s.rejects);
         let session =
             Session::open_observed(&a.connect, a.quiet, None, Some(&failed_calls)).await?;
         // Keep a couple of batches ready beyond what the client may send at once.
         s.in_flight = session.client.usage_snapshot().concurrency_limit as usize + 2;
-        let stop = Arc::new(AtomicBool::new(false));
-        let stop_signal = stop.clone();
-        tokio::spawn(async move {
-            crate::signals::interrupted().await;
-            eprintln!(
-                "\nmkto: interrupted: finishing the calls in flight, then saving the checkpoint"
-            );
-            stop_signal.store(true, Ordering::Relaxed);
-        });
         let result = async {
-            let describe = session
-                .client
-                .leads()
-                .describe()
-                .await
-                .context("reading the lead fields")?;
-            let fields: Vec<serde_json::Value> = describe
-                .iter()
-                .filter_map(|f| serde_json::to_value(f).ok())
-                .collect();
-            let schema = Schema::from_describe(&fields);
             let reporter = Reporter::new(
                 count_lines(&s.input, s.format),
                 Some(session.client.clone()),
                 a.quiet,
             );
-            let report = sync::run(&session.client, &s, &schema, &reporter, stop.clone()).await;
+            let report = sync::run(&session, &s, &reporter).await;
             reporter.finish();
             crate::summary::note_failed_calls(&session.client);
             report
         }
         .await;
+        let endpoint = session.endpoint.clone();
         session.close().await;
         let report = result?;
+        if report.unknown_field {
+            crate::lead_fields::forget(&endpoint);
+        }
         print_summary(&report, &s, a.format)?;
-        Ok(exit_code(&report, stop.load(Ordering::Relaxed)))
+        Ok(exit_code(&report, crate::interrupt::requested()))
     })
 }
 
@@ -282,6 +265,13 @@ fn print_summary(r: &SyncReport, s: &SyncSettings, format: SummaryFormat) -> any
              Marketo and sends again only those it did not apply",
             r.unsettled.0,
             r.unsettled.1.as_deref().unwrap_or("no answer")
+        );
+    }
+    if r.held_back > 0 {
+        eprintln!(
+            "mkto: {} records share a lookup value with a batch whose answer is unknown: they were not sent, so \
+             that --resume can look that batch up first",
+            r.held_back
         );
     }
     if r.counts.pending > 0 {

@@ -14,6 +14,7 @@ fn batch(seq: u64, values: &[Option<&str>], before: Option<Image>) -> Unsettled 
         lines: (0..values.len() as u64).map(|i| seq * 100 + i).collect(),
         values: values.iter().map(|v| v.map(str::to_owned)).collect(),
         before,
+        since: None,
         why: None,
     }
 }
@@ -111,6 +112,74 @@ fn verdicts_from_before_and_after_images() {
         ),
     ];
     for (name, action, batches, now, want) in cases {
-        assert_eq!(decide(action, "email", &batches, &now), want, "{name}");
+        let before: Vec<Option<Image>> = batches.iter().map(|b| b.before.clone()).collect();
+        assert_eq!(
+            decide(action, "email", &batches, &before, &now),
+            want,
+            "{name}"
+        );
     }
+}
+
+/// From the leads found on resume, the before-image of a batch written down with a `Since`: a lead created
+/// before its time, or with an id the run had already created (its own lead of the same second), was there.
+#[test]
+fn the_before_image_from_creation_times_and_ids() {
+    use crate::checkpoint::Since;
+    use chrono::{TimeZone, Utc};
+    use lookup::{Finds, Found};
+    let at = |s: i64| Some(Utc.timestamp_opt(1_700_000_000 + s, 0).unwrap());
+    let since = Since {
+        at: at(10).unwrap(),
+        after_id: 40,
+    };
+    let finds: Finds = [
+        (
+            "a@x.com".to_owned(),
+            vec![
+                Found {
+                    id: 3,
+                    created: at(2),
+                },
+                Found {
+                    id: 41,
+                    created: at(10),
+                },
+            ],
+        ),
+        (
+            "b@x.com".to_owned(),
+            vec![
+                Found {
+                    id: 39,
+                    created: at(10),
+                },
+                Found {
+                    id: 42,
+                    created: at(11),
+                },
+            ],
+        ),
+        (
+            "c@x.com".to_owned(),
+            vec![Found {
+                id: 50,
+                created: None,
+            }],
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(
+        lookup::before(&finds, &since),
+        image(&[("a@x.com", &[3]), ("b@x.com", &[39]), ("c@x.com", &[50])])
+    );
+    assert_eq!(
+        lookup::after(&finds),
+        image(&[
+            ("a@x.com", &[3, 41]),
+            ("b@x.com", &[39, 42]),
+            ("c@x.com", &[50])
+        ])
+    );
 }
