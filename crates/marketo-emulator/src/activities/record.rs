@@ -169,3 +169,68 @@ pub fn deleted(db: &Db, lead_id: i64, name: String, at: &str) -> Result<(), Stor
     )?;
     Ok(())
 }
+
+/// A lead was pushed to Marketo (Push Lead) for `program`.
+pub fn pushed(
+    db: &Db,
+    lead_id: i64,
+    program: &str,
+    source: Option<&str>,
+    reason: Option<&str>,
+    at: &str,
+) -> Result<(), StoreError> {
+    log::insert(
+        db,
+        &NewActivity {
+            lead_id,
+            type_id: types::PUSH_LEAD,
+            at,
+            primary_id: None,
+            primary_value: Some(program.to_owned()),
+            attributes: vec![
+                ActivityAttribute::new("Program Name", program),
+                ActivityAttribute::new("Source", source.unwrap_or(SOURCE)),
+                ActivityAttribute::new("Reason", reason.unwrap_or(SOURCE)),
+            ],
+            fields: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// A lead filled out form `form_id` (Submit Form); `visit` holds the visitor data as sent.
+pub fn form_filled(
+    db: &Db,
+    lead_id: i64,
+    form_id: i64,
+    fields: &Map<String, Value>,
+    visit: &Map<String, Value>,
+    at: &str,
+) -> Result<(), StoreError> {
+    let text = |k: &str| {
+        visit
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    log::insert(
+        db,
+        &NewActivity {
+            lead_id,
+            type_id: types::FILL_OUT_FORM,
+            at,
+            primary_id: Some(form_id),
+            primary_value: Some(format!("Form {form_id}")),
+            attributes: vec![
+                ActivityAttribute::new("Client IP Address", text("leadClientIpAddress")),
+                ActivityAttribute::new("Form Fields", Value::Object(fields.clone()).to_string()),
+                ActivityAttribute::new("Query Parameters", text("queryString")),
+                ActivityAttribute::new("Referrer URL", text("pageURL")),
+                ActivityAttribute::new("User Agent", text("userAgentString")),
+            ],
+            fields: None,
+        },
+    )?;
+    Ok(())
+}

@@ -16,6 +16,10 @@ pub const REMOVE_FROM_LIST: i64 = 25;
 pub const MERGE_LEADS: i64 = 32;
 /// Delete Lead.
 pub const DELETE_LEAD: i64 = 37;
+/// Fill Out Form.
+pub const FILL_OUT_FORM: i64 = 2;
+/// Push Lead to Marketo.
+pub const PUSH_LEAD: i64 = 145;
 
 /// One activity type: id, name, description, primary attribute and secondary attributes (name, data type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +108,17 @@ pub const TYPES: &[ActivityType] = &[
             ("Merged in Sales", "boolean"),
             ("Master Updated", "boolean"),
             ("Merge Source", "string"),
+        ],
+    },
+    ActivityType {
+        id: PUSH_LEAD,
+        name: "Push Lead to Marketo",
+        description: "Push lead data to Marketo",
+        primary: ("Program ID", "integer"),
+        attributes: &[
+            ("Program Name", "string"),
+            ("Source", "string"),
+            ("Reason", "string"),
         ],
     },
     ActivityType {

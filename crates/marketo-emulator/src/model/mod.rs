@@ -17,6 +17,7 @@
 //! assert_eq!(lead[0]["createdAt"], "2024-05-01T12:00:00Z");
 //! ```
 
+mod capture;
 mod describe;
 mod errors;
 mod fields;
@@ -40,6 +41,7 @@ use marketo_types::record::RecordResult;
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 
+pub use capture::{FormEntry, PushLeads};
 pub use fields::{FieldStatus, FieldUpdate, NewField, MAX_CREATE};
 pub use filter::{FilterQuery, Page};
 pub use lists::ListScope;
@@ -235,6 +237,25 @@ impl Model {
         now: DateTime<Utc>,
     ) -> Result<(), ApiError> {
         merge::run(crm, &self.store, req, now)
+    }
+
+    /// Push Lead to Marketo: upsert, then a Push Lead to Marketo activity per lead.
+    pub fn push_leads(
+        &self,
+        req: &PushLeads,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RecordResult>, ApiError> {
+        capture::push(&self.schema(), &self.store, req, now)
+    }
+
+    /// Submit Form: upsert by email, a Fill Out Form activity, the cookie associated.
+    pub fn submit_form(
+        &self,
+        form_id: Option<i64>,
+        input: &[FormEntry],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RecordResult>, ApiError> {
+        capture::submit(&self.schema(), &self.store, form_id, input, now)
     }
 
     /// The lead partitions.

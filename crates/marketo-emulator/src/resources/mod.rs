@@ -13,6 +13,7 @@ mod bulk_import;
 mod companies;
 mod custom_activities;
 mod identity;
+mod lead_capture;
 mod lead_fields;
 mod leads;
 mod lists;
@@ -56,6 +57,7 @@ pub const ALL: &[Resource] = &[
     Resource::routes(identity::ROUTES),
     Resource::routes(leads::ROUTES),
     Resource::routes(lead_fields::ROUTES),
+    Resource::routes(lead_capture::ROUTES),
     Resource::routes(lists::ROUTES),
     Resource::routes(partitions::ROUTES),
     Resource::routes(activities::ROUTES),

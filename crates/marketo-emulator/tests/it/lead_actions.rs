@@ -111,3 +111,88 @@ async fn code_1012_associate_with_a_malformed_cookie() {
         .await;
     assert_marketo_error(&r, 1004, "Lead not found");
 }
+
+async fn activity_types_for(env: &Env, types: &str) -> Vec<Value> {
+    let token = env
+        .get("/rest/v1/activities/pagingtoken.json?sinceDatetime=2000-01-01")
+        .await;
+    let token = token.json["nextPageToken"].as_str().unwrap().to_owned();
+    assert_success(
+        &env.get(&format!(
+            "/rest/v1/activities.json?nextPageToken={token}&activityTypeIds={types}"
+        ))
+        .await,
+    )
+}
+
+#[tokio::test]
+async fn push_lead_upserts_and_records_push_activities() {
+    let env = start_leads().await;
+    sync(&env, json!({"input": [{"email": "old@example.com"}]})).await;
+    let r = env
+        .post_json(
+            "/rest/v1/leads/push.json",
+            &json!({"programName": "Big Launch", "source": "Site", "reason": "Pricing", "lookupField": "email",
+                    "input": [{"email": "old@example.com", "firstName": "O"}, {"email": "new@example.com"}]}),
+        )
+        .await;
+    assert_eq!(
+        Value::Array(assert_success(&r)),
+        json!([{"id": 1, "status": "updated"}, {"id": 2, "status": "created"}])
+    );
+    let pushes = activity_types_for(&env, "145").await;
+    assert_eq!(pushes.len(), 2);
+    assert_eq!(pushes[0]["primaryAttributeValue"], "Big Launch");
+    let r = env
+        .post_json(
+            "/rest/v1/leads/push.json",
+            &json!({"input": [{"email": "x@example.com"}]}),
+        )
+        .await;
+    assert_marketo_error(
+        &r,
+        1002,
+        "Missing value for required parameter 'programName'",
+    );
+}
+
+#[tokio::test]
+async fn submit_form_upserts_by_email_records_fill_out_form_and_associates_the_cookie() {
+    let env = start_leads().await;
+    let r = env
+        .post_json(
+            "/rest/v1/leads/submitForm.json",
+            &json!({"formId": 1029, "input": [{
+                "leadFormFields": {"email": "marge@example.com", "firstName": "Marge"},
+                "visitorData": {"pageURL": "https://example.com/page", "leadClientIpAddress": "10.0.0.1"},
+                "cookie": COOKIE}]}),
+        )
+        .await;
+    assert_eq!(
+        Value::Array(assert_success(&r)),
+        json!([{"id": 1, "status": "created"}])
+    );
+    let forms = activity_types_for(&env, "2").await;
+    assert_eq!(forms[0]["primaryAttributeValueId"], 1029);
+    let found = env
+        .get(&format!(
+            "/rest/v1/leads.json?filterType=cookies&filterValues={}",
+            COOKIE.replace('&', "%26")
+        ))
+        .await;
+    assert_eq!(assert_success(&found)[0]["id"], 1);
+    let r = env
+        .post_json(
+            "/rest/v1/leads/submitForm.json",
+            &json!({"formId": 1029, "input": [{"leadFormFields": {"firstName": "No email"}}]}),
+        )
+        .await;
+    assert_eq!(assert_success(&r)[0]["reasons"][0]["code"], "1003");
+    let r = env
+        .post_json(
+            "/rest/v1/leads/submitForm.json",
+            &json!({"input": [{"leadFormFields": {}}]}),
+        )
+        .await;
+    assert_marketo_error(&r, 1002, "Missing value for required parameter 'formId'");
+}
