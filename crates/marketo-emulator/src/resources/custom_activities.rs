@@ -114,7 +114,10 @@ fn list(state: &AppState, call: Call) -> Result<Reply, Failure> {
 }
 
 fn describe(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let draft = call.params.get("draft") == Some("true");
+    let draft = call
+        .params
+        .get("draft")
+        .is_some_and(|d| d.eq_ignore_ascii_case("true"));
     let name = call.path.text("apiName").to_owned();
     let t = with_book(state, |_, book| {
         Ok(custom::get_mut(book, &name)?.record(draft))

@@ -143,9 +143,11 @@ fn merge(state: &AppState, call: Call) -> Result<Reply, Failure> {
     if losers.is_empty() {
         return Err(Failure::code(1002, &["leadId"]));
     }
+    // Booleans are read as Java reads them: any case (`True` from a Python client).
     let in_crm = match p.get("mergeInCRM").map(str::trim) {
-        None | Some("") | Some("false") => false,
-        Some("true") => true,
+        None | Some("") => false,
+        Some(b) if b.eq_ignore_ascii_case("false") => false,
+        Some(b) if b.eq_ignore_ascii_case("true") => true,
         Some(other) => return Err(extract::wrong_type(other, "Boolean")),
     };
     let req = crate::model::MergeRequest {
