@@ -117,6 +117,16 @@ impl Client {
         Leads::new(self)
     }
 
+    /// The lead field schema endpoints.
+    pub fn lead_fields(&self) -> crate::endpoints::LeadFields<'_> {
+        crate::endpoints::LeadFields::new(self)
+    }
+
+    /// The custom activity endpoints.
+    pub fn custom_activities(&self) -> crate::endpoints::CustomActivities<'_> {
+        crate::endpoints::CustomActivities::new(self)
+    }
+
     /// Static lists.
     pub fn lists(&self) -> Lists<'_> {
         Lists::new(self)

@@ -64,6 +64,17 @@ pub(crate) fn records(
     .try_flatten()
 }
 
+/// Every record read as `T` (a record that is not a `T` is a protocol error naming `what`).
+pub(crate) fn typed<T: serde::de::DeserializeOwned + Send + 'static>(
+    what: &'static str,
+    stream: impl Stream<Item = Result<Value, Error>> + Send + 'static,
+) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
+    stream.and_then(move |v| async move {
+        serde_json::from_value(v)
+            .map_err(|e| Error::new(crate::ErrorKind::Protocol, format!("{what}: {e}")))
+    })
+}
+
 /// Keep the records that are JSON objects, as maps.
 pub(crate) fn objects(
     stream: impl Stream<Item = Result<Value, Error>> + Send + 'static,

@@ -5,6 +5,7 @@ pub mod bulk;
 pub mod clock;
 pub mod codes;
 pub mod envelope;
+pub mod lead_database;
 pub mod limits;
 pub mod quota_day;
 pub mod record;

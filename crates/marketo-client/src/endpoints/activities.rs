@@ -72,10 +72,23 @@ impl<'a> Activities<'a> {
                     inner.clone(),
                     "/rest/v1/activities.json",
                     token,
-                    ("activityTypeIds", ids),
+                    Some(("activityTypeIds", ids)),
                 )
             })
             .flatten()
+    }
+
+    /// Every Delete Lead activity from `token` on (`GET /rest/v1/activities/deletedleads.json`).
+    pub fn deleted_leads(
+        &self,
+        token: String,
+    ) -> impl Stream<Item = Result<Activity, Error>> + Send + 'static {
+        paged(
+            self.client.inner.clone(),
+            "/rest/v1/activities/deletedleads.json",
+            token,
+            None,
+        )
     }
 
     /// Every change of `fields` from `token` on (`GET /rest/v1/activities/leadchanges.json`).
@@ -88,7 +101,7 @@ impl<'a> Activities<'a> {
             self.client.inner.clone(),
             "/rest/v1/activities/leadchanges.json",
             token,
-            ("fields", fields.join(",")),
+            Some(("fields", fields.join(","))),
         )
     }
 }
@@ -122,13 +135,16 @@ fn paged<T: DeserializeOwned + Send + 'static>(
     inner: std::sync::Arc<crate::client::Inner>,
     path: &'static str,
     first: String,
-    (key, value): (&'static str, String),
+    extra: Option<(&'static str, String)>,
 ) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
     paging::records(inner, move |token| {
-        ApiRequest::get(path)
+        let r = ApiRequest::get(path)
             .param("nextPageToken", token.unwrap_or(&first).to_owned())
-            .param(key, value.clone())
-            .param("batchSize", MAX_BATCH_SIZE.to_string())
+            .param("batchSize", MAX_BATCH_SIZE.to_string());
+        match &extra {
+            Some((key, value)) => r.param(key, value.clone()),
+            None => r,
+        }
     })
     .and_then(move |v: Value| async move {
         serde_json::from_value(v)

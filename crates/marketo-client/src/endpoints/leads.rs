@@ -16,7 +16,7 @@ pub type Lead = Map<String, Value>;
 /// The leads endpoints. Get one with [`Client::leads`].
 #[derive(Debug, Clone, Copy)]
 pub struct Leads<'a> {
-    client: &'a Client,
+    pub(super) client: &'a Client,
 }
 
 impl<'a> Leads<'a> {

@@ -1,15 +1,16 @@
-//! Static lists: add, remove, is-member, members.
+//! Static lists: get, add, remove, is-member, members.
 
 use super::leads::Lead;
 use crate::client::Client;
 use crate::error::Error;
 use crate::operations::records::{self, MakeRequest};
-use crate::operations::{id_records, ApiRequest, RecordWrite};
+use crate::operations::{id_records, ApiRequest, FirstResult, RecordWrite};
 use crate::outcome::RecordOutcome;
 use crate::paging;
 use crate::shape::Piece;
 use crate::transport::Method;
 use futures::Stream;
+use marketo_types::lead_database::StaticList;
 use marketo_types::limits::{MAX_BATCH_SIZE, MAX_RECORDS_PER_CALL};
 use serde_json::Map;
 use std::sync::Arc;
@@ -103,4 +104,58 @@ impl<'a> Lists<'a> {
             r
         }))
     }
+
+    /// The static lists matching `filter` (`GET /rest/v1/lists.json`), every page; an empty filter is every
+    /// list.
+    pub fn find(
+        &self,
+        filter: &ListFilter,
+    ) -> impl Stream<Item = Result<StaticList, Error>> + Send + 'static {
+        let params: Vec<(&'static str, String)> = [
+            (
+                "id",
+                filter.ids.iter().map(i64::to_string).collect::<Vec<_>>(),
+            ),
+            ("name", filter.names.clone()),
+            ("programName", filter.programs.clone()),
+            ("workspaceName", filter.workspaces.clone()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k, v.join(",")))
+        .collect();
+        paging::typed(
+            "static list",
+            paging::records(self.client.inner.clone(), move |token| {
+                let mut r = ApiRequest::get("/rest/v1/lists.json")
+                    .param("batchSize", MAX_BATCH_SIZE.to_string());
+                for (k, v) in &params {
+                    r = r.param(k, v.clone());
+                }
+                match token {
+                    Some(t) => r.param("nextPageToken", t),
+                    None => r,
+                }
+            }),
+        )
+    }
+
+    /// One static list (`GET /rest/v1/lists/{id}.json`); 1013 for an unknown one.
+    pub async fn get(&self, list_id: i64) -> Result<StaticList, Error> {
+        let op = FirstResult::new(ApiRequest::get(format!("/rest/v1/lists/{list_id}.json")));
+        self.client.send(&op).await
+    }
+}
+
+/// What [`Lists::find`] selects: each set empty means any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// List ids.
+    pub ids: Vec<i64>,
+    /// Exact names.
+    pub names: Vec<String>,
+    /// Program names.
+    pub programs: Vec<String>,
+    /// Workspace names.
+    pub workspaces: Vec<String>,
 }

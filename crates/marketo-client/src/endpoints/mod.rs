@@ -5,7 +5,10 @@
 
 mod activities;
 pub mod bulk;
+mod custom_activities;
 mod describe;
+mod lead_actions;
+mod lead_fields;
 mod leads;
 mod lists;
 mod stats;
@@ -17,8 +20,11 @@ pub use bulk::{
     ExportJob, ExportKind, ExportPlan, ExportRequest, ExportStatus, ImportFormat, ImportPart,
     ImportReport, ImportSettings, PlannedJob, RowIssue,
 };
+pub use custom_activities::{AttributeChange, CustomActivities, TypeSpec};
 pub use describe::{FieldName, LeadField, LeadSchema, SchemaField};
+pub use lead_actions::{FormSubmission, PushOptions};
+pub use lead_fields::LeadFields;
 pub use leads::{Lead, Leads};
-pub use lists::Lists;
+pub use lists::{ListFilter, Lists};
 pub use stats::{ErrorCount, ErrorDay, UsageDay, UsageStats, UserCount};
 pub use sync::{SyncAction, SyncOptions};

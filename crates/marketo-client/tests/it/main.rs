@@ -7,6 +7,7 @@ mod bulk_import;
 mod catalogue;
 mod companies;
 mod fidelity;
+mod lead_database;
 mod limits;
 mod lists;
 mod logging;

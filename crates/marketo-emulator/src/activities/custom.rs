@@ -20,25 +20,8 @@ const KEY: &str = "activities.custom_types";
 /// The first custom activity type id.
 pub const FIRST_ID: i64 = 100_001;
 
-/// One attribute of a custom activity type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Attribute {
-    /// Its API name (the key of updates).
-    pub api_name: String,
-    /// Its display name.
-    #[serde(default)]
-    pub name: String,
-    /// What it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Its data type (default `string`).
-    #[serde(default = "string_type")]
-    pub data_type: String,
-    /// Whether it is the primary attribute (attribute calls only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_primary: Option<bool>,
-}
+use marketo_types::lead_database::CustomActivityType;
+pub use marketo_types::lead_database::CustomAttribute as Attribute;
 
 fn string_type() -> String {
     "string".to_owned()
@@ -94,28 +77,26 @@ impl CustomType {
 
     /// The type as the API shows it: the approved version unless `draft` asks for the draft (or there is
     /// no approved one).
-    pub fn record(&self, draft: bool) -> serde_json::Value {
+    pub fn record(&self, draft: bool) -> CustomActivityType {
         let version = match (draft, &self.approved, &self.draft) {
             (true, _, Some(d)) | (_, None, Some(d)) => d,
             (_, Some(a), _) => a,
-            (_, None, None) => return serde_json::Value::Null,
+            // A type always has a version: create makes the draft, discard keeps the approved one.
+            (_, None, None) => unreachable_version(),
         };
-        let mut v = serde_json::json!({
-            "id": self.id,
-            "apiName": self.api_name,
-            "name": version.name,
-            "description": version.description,
-            "triggerName": version.trigger_name,
-            "filterName": version.filter_name,
-            "createdAt": self.created_at,
-            "updatedAt": self.updated_at,
-            "status": self.status(),
-            "primaryAttribute": version.primary_attribute,
-        });
-        if !version.attributes.is_empty() {
-            v["attributes"] = serde_json::json!(version.attributes);
+        CustomActivityType {
+            id: self.id,
+            api_name: self.api_name.clone(),
+            name: version.name.clone(),
+            description: version.description.clone(),
+            trigger_name: version.trigger_name.clone(),
+            filter_name: version.filter_name.clone(),
+            created_at: Some(self.created_at.clone()),
+            updated_at: Some(self.updated_at.clone()),
+            status: self.status().to_owned(),
+            primary_attribute: version.primary_attribute.clone(),
+            attributes: version.attributes.clone(),
         }
-        v
     }
 
     /// The draft to change: the existing one, else a copy of the approved version.
@@ -138,6 +119,26 @@ impl CustomType {
             attributes: Vec::new(),
         })
     }
+}
+
+/// The version a type without one would show (never stored: create makes a draft, discard keeps the
+/// approved version); empty names, so it is visible should it ever appear.
+fn unreachable_version() -> &'static Version {
+    static EMPTY: std::sync::LazyLock<Version> = std::sync::LazyLock::new(|| Version {
+        name: String::new(),
+        description: None,
+        trigger_name: String::new(),
+        filter_name: String::new(),
+        primary_attribute: Attribute {
+            api_name: String::new(),
+            name: String::new(),
+            description: None,
+            data_type: string_type(),
+            is_primary: None,
+        },
+        attributes: Vec::new(),
+    });
+    &EMPTY
 }
 
 /// Every custom type, by API name.

@@ -13,6 +13,7 @@ use super::schema::{DataType, FieldDef, LeadSchema};
 use crate::store::{kv, Store, StoreError};
 use marketo_types::envelope::ApiError;
 use serde::{Deserialize, Serialize};
+
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -46,69 +47,21 @@ struct ApiChanges {
     updates: BTreeMap<String, FieldUpdate>,
 }
 
-/// An Update Lead Field body entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FieldUpdate {
-    /// New display name (custom fields only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub display_name: Option<String>,
-    /// New description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Hide or show (fields created by the API only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_hidden: Option<bool>,
-    /// HTML encoding in emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_html_encoding_in_email: Option<bool>,
-    /// Sensitive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_sensitive: Option<bool>,
+pub use marketo_types::lead_database::{FieldStatus, FieldUpdate, NewField};
+
+fn skipped(name: &str, reason: ApiError) -> FieldStatus {
+    FieldStatus {
+        name: name.to_owned(),
+        status: "skipped".to_owned(),
+        reasons: vec![reason],
+    }
 }
 
-/// A Create Lead Fields body entry.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewField {
-    /// The display name.
-    #[serde(default)]
-    pub display_name: String,
-    /// The API name.
-    #[serde(default)]
-    pub name: String,
-    /// The data type, as the spec spells it.
-    #[serde(default)]
-    pub data_type: String,
-    /// A description.
-    pub description: Option<String>,
-    /// Hidden.
-    pub is_hidden: Option<bool>,
-    /// HTML encoding in emails.
-    pub is_html_encoding_in_email: Option<bool>,
-    /// Sensitive.
-    pub is_sensitive: Option<bool>,
-}
-
-/// One field's outcome: `{name, status}`, with reasons when skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldStatus {
-    /// The field's API name.
-    pub name: String,
-    /// `created`, `updated` or `skipped`.
-    pub status: &'static str,
-    /// Why it was skipped.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub reasons: Vec<ApiError>,
-}
-
-impl FieldStatus {
-    fn skipped(name: &str, reason: ApiError) -> FieldStatus {
-        FieldStatus {
-            name: name.to_owned(),
-            status: "skipped",
-            reasons: vec![reason],
-        }
+fn done(name: &str, status: &str) -> FieldStatus {
+    FieldStatus {
+        name: name.to_owned(),
+        status: status.to_owned(),
+        reasons: Vec::new(),
     }
 }
 
@@ -189,23 +142,20 @@ pub(super) fn create(
     for f in input {
         let invalid = |what: &str| ApiError::of_meaning(1003, "invalid-field-value", &[what]);
         let Some(ty) = data_type(&f.data_type) else {
-            out.push(FieldStatus::skipped(&f.name, invalid("dataType")));
+            out.push(skipped(&f.name, invalid("dataType")));
             continue;
         };
         if !valid_name(&f.name) {
-            out.push(FieldStatus::skipped(&f.name, invalid("name")));
+            out.push(skipped(&f.name, invalid("name")));
             continue;
         }
         if f.display_name.trim().is_empty() {
-            out.push(FieldStatus::skipped(&f.name, invalid("displayName")));
+            out.push(skipped(&f.name, invalid("displayName")));
             continue;
         }
         let (name_l, display_l) = (f.name.to_lowercase(), f.display_name.to_lowercase());
         if taken.iter().any(|(n, d)| *n == name_l || *d == display_l) {
-            out.push(FieldStatus::skipped(
-                &f.name,
-                ApiError::catalogued(1017, &[]),
-            ));
+            out.push(skipped(&f.name, ApiError::catalogued(1017, &[])));
             continue;
         }
         taken.push((name_l, display_l));
@@ -216,11 +166,7 @@ pub(super) fn create(
         def.sensitive = f.is_sensitive.unwrap_or(false);
         def.api_created = true;
         changes.created.push(def);
-        out.push(FieldStatus {
-            name: f.name.clone(),
-            status: "created",
-            reasons: Vec::new(),
-        });
+        out.push(done(&f.name, "created"));
     }
     let schema = changed(base.clone(), &changes);
     store.with(|db| {
@@ -245,7 +191,7 @@ pub(super) fn update(
         .ok_or_else(|| ApiError::of_meaning(1006, "field", &[name]))?;
     if (field.standard && u.display_name.is_some()) || (!field.api_created && u.is_hidden.is_some())
     {
-        let status = FieldStatus::skipped(name, super::errors::invalid_data());
+        let status = skipped(name, super::errors::invalid_data());
         return Ok((status, current.clone()));
     }
     let mut changes = load(store)?;
@@ -271,11 +217,7 @@ pub(super) fn update(
         }
     }
     store.with(|db| kv::set(db, KEY, &serde_json::to_string(&changes)?))?;
-    let status = FieldStatus {
-        name: name.to_owned(),
-        status: "updated",
-        reasons: Vec::new(),
-    };
+    let status = done(name, "updated");
     Ok((status, changed(base.clone(), &changes)))
 }
 

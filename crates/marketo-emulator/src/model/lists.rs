@@ -15,6 +15,7 @@ use crate::store::Db;
 use crate::store::{leads, lists, Store, StoreError};
 use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;
+use marketo_types::lead_database::StaticList;
 use marketo_types::record::{RecordResult, RecordStatus};
 
 fn checked(schema: &LeadSchema, ids: &[i64]) -> Result<(), ApiError> {
@@ -160,7 +161,8 @@ pub(super) fn browse(
         .then(|| rows.last().map(|l| paging::encode(kind, l.id)))
         .flatten();
     let items = rows
-        .iter()
+        .into_iter()
+        .map(static_list)
         .filter_map(|l| match serde_json::to_value(l) {
             Ok(serde_json::Value::Object(m)) => Some(m),
             _ => None,
@@ -182,8 +184,21 @@ pub enum ListScope<'a> {
     OfLead(i64),
 }
 
+/// A stored list as the API shows it.
+fn static_list(l: lists::StoredList) -> StaticList {
+    StaticList {
+        id: l.id,
+        name: l.name,
+        description: l.description,
+        program_name: l.program_name,
+        workspace_name: Some(l.workspace_name),
+        created_at: l.created_at,
+        updated_at: l.updated_at,
+    }
+}
+
 /// One list by id.
-pub(super) fn by_id(store: &Store, id: i64) -> Result<Option<lists::StoredList>, ApiError> {
+pub(super) fn by_id(store: &Store, id: i64) -> Result<Option<StaticList>, ApiError> {
     let filter = lists::ListFilter {
         ids: vec![id],
         ..Default::default()
@@ -191,5 +206,6 @@ pub(super) fn by_id(store: &Store, id: i64) -> Result<Option<lists::StoredList>,
     Ok(store
         .with(|db| lists::query(db, &filter, 0, 1))?
         .into_iter()
-        .next())
+        .next()
+        .map(static_list))
 }

@@ -285,7 +285,10 @@ impl Model {
     }
 
     /// One static list.
-    pub fn list(&self, id: i64) -> Result<Option<crate::store::lists::StoredList>, ApiError> {
+    pub fn list(
+        &self,
+        id: i64,
+    ) -> Result<Option<marketo_types::lead_database::StaticList>, ApiError> {
         lists::by_id(&self.store, id)
     }
 

@@ -14,18 +14,8 @@ use crate::store::{leads, Store, StoreError};
 use chrono::{DateTime, Utc};
 use marketo_types::envelope::ApiError;
 use marketo_types::record::{RecordResult, RecordStatus};
-use serde::Serialize;
 
-/// One partition as the list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Partition {
-    /// Its id (1 for the default partition, in declaration order).
-    pub id: i64,
-    /// Its name.
-    pub name: String,
-    /// Its description.
-    pub description: String,
-}
+pub use marketo_types::lead_database::Partition;
 
 /// The partitions of the instance.
 pub(super) fn list(schema: &LeadSchema) -> Vec<Partition> {
@@ -36,7 +26,7 @@ pub(super) fn list(schema: &LeadSchema) -> Vec<Partition> {
         .map(|(i, name)| Partition {
             id: i as i64 + 1,
             name: name.clone(),
-            description: format!("{name} lead partition"),
+            description: Some(format!("{name} lead partition")),
         })
         .collect()
 }
