@@ -21,5 +21,6 @@ pub mod config;
 pub mod custom;
 pub mod query;
 pub mod record;
+pub mod standard_types;
 pub mod token;
 pub mod types;

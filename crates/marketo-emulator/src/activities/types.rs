@@ -132,8 +132,9 @@ pub const TYPES: &[ActivityType] = &[
 
 /// The `types.json` result entries.
 pub fn describe() -> Vec<TypeRecord> {
-    TYPES
-        .iter()
+    let mut all: Vec<&ActivityType> = TYPES.iter().chain(super::standard_types::MORE).collect();
+    all.sort_by_key(|t| t.id);
+    all.into_iter()
         .map(|t| TypeRecord {
             id: t.id,
             name: t.name.to_owned(),
@@ -152,10 +153,12 @@ pub fn describe() -> Vec<TypeRecord> {
 mod tests {
     #[test]
     fn ids_are_unique_and_recorded_types_are_listed() {
-        let ids: Vec<i64> = super::TYPES.iter().map(|t| t.id).collect();
+        let ids: Vec<i64> = super::describe().iter().map(|t| t.id).collect();
         let mut sorted = ids.clone();
+        sorted.sort();
         sorted.dedup();
-        assert_eq!(ids, sorted);
+        assert_eq!(ids, sorted, "sorted by id, each once");
+        assert!(ids.len() >= 35);
         for id in [12, 13, 24, 25] {
             assert!(ids.contains(&id));
         }
