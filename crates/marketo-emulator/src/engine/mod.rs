@@ -14,7 +14,7 @@ pub mod value;
 use chrono::{DateTime, Utc};
 
 pub use field::{DataType, FieldDef};
-pub use schema::{IdKind, ObjectRules, ObjectSchema, Verdict, Write};
+pub use schema::{Action, IdKind, ObjectRules, ObjectSchema, Relationship, Verdict, Write};
 
 /// The Lead Database's timestamp format: `2015-08-24T20:17:23Z`.
 pub fn format_time(t: DateTime<Utc>) -> String {

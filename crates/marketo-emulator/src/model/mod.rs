@@ -22,6 +22,7 @@ mod errors;
 mod fields;
 mod filter;
 mod leads;
+pub(crate) mod linked;
 mod lists;
 mod merge;
 mod partitions;

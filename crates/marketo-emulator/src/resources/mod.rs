@@ -10,13 +10,19 @@ mod activities;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
-mod companies;
+pub(crate) mod companies;
 mod identity;
 mod lead_fields;
 mod leads;
 mod lists;
+mod named_account_lists;
+mod named_account_members;
+mod named_accounts;
 pub mod objects;
+mod opportunities;
+mod opportunity_roles;
 mod partitions;
+mod sales_persons;
 mod stats;
 
 use crate::config::ApiUser;
@@ -62,6 +68,12 @@ pub const ALL: &[Resource] = &[
     Resource::routes(bulk_import::ROUTES),
     Resource::routes(bulk_export::ROUTES),
     companies::RESOURCE,
+    opportunities::RESOURCE,
+    opportunity_roles::RESOURCE,
+    sales_persons::RESOURCE,
+    named_accounts::RESOURCE,
+    named_account_lists::RESOURCE,
+    Resource::routes(named_account_members::ROUTES),
 ];
 
 /// Every route of every resource.

@@ -12,9 +12,29 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::sync::Arc;
 
-/// The rows of a type at `$base` (`/rest/v1/companies`): Describe, Sync, Get, Delete.
+/// The rows of a type at `$base` (`/rest/v1/companies`): Describe, Sync, Get, Delete; with a fourth argument
+/// (`"Company"`) the two `schema/fields` reads too (Get Company Fields, Get Company Field by Name).
 #[macro_export]
 macro_rules! object_routes {
+    ($base:literal, $what:literal, $kind:literal, $one:literal) => {{
+        let [a, b, c, d] = $crate::object_routes!($base, $what, $kind);
+        [
+            a,
+            b,
+            c,
+            d,
+            $crate::http::router::Route::get(
+                concat!($base, "/schema/fields.json"),
+                concat!("Get ", $one, " Fields"),
+                |s, c| $crate::resources::objects::fields(s, c, $kind),
+            ),
+            $crate::http::router::Route::get(
+                concat!($base, "/schema/fields/{fieldApiName:str}.json"),
+                concat!("Get ", $one, " Field by Name"),
+                |s, c| $crate::resources::objects::field(s, c, $kind),
+            ),
+        ]
+    }};
     ($base:literal, $what:literal, $kind:literal) => {
         [
             $crate::http::router::Route::get(
@@ -73,6 +93,21 @@ pub fn describe(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failu
     let schema = schema(state, kind)?;
     let at = crate::engine::format_time(state.objects.defined_at());
     Ok(ok(&call, vec![objects::describe(&schema, &at)]))
+}
+
+/// `GET .../schema/fields.json?batchSize=&nextPageToken=`
+pub fn fields(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
+    let schema = schema(state, kind)?;
+    let p = &call.params;
+    let page = objects::fields::page(&schema, batch_size(p)?, p.get("nextPageToken"))?;
+    Ok(page_reply(&call.request_id, page))
+}
+
+/// `GET .../schema/fields/{fieldApiName}.json`
+pub fn field(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
+    let schema = schema(state, kind)?;
+    let record = objects::fields::record(&schema, call.path.text("fieldApiName"))?;
+    Ok(ok(&call, vec![record]))
 }
 
 /// `POST .../{type}.json`
