@@ -52,6 +52,8 @@ pub struct EmulatorConfig {
     pub server: crate::server_config::ServerConfig,
     /// A native CRM sync and the merge rules it brings.
     pub crm: crate::crm::CrmConfig,
+    /// Custom objects: enabled, the metadata API, types that exist from the start.
+    pub custom_objects: crate::engine::custom::CustomObjectsConfig,
 }
 
 impl Default for EmulatorConfig {
@@ -69,6 +71,7 @@ impl Default for EmulatorConfig {
             bulk: crate::bulk::BulkConfig::default(),
             server: crate::server_config::ServerConfig::default(),
             crm: crate::crm::CrmConfig::default(),
+            custom_objects: crate::engine::custom::CustomObjectsConfig::default(),
         }
     }
 }

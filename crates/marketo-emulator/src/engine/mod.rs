@@ -4,6 +4,7 @@
 //! [`ObjectSchema`] descriptor. Leads use the fields, values and paging; companies, opportunities, sales
 //! persons, named accounts and custom objects are descriptors on [`objects`].
 
+pub mod custom;
 pub mod field;
 pub mod objects;
 pub mod paging;

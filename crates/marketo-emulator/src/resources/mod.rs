@@ -11,6 +11,8 @@ mod bulk_export;
 mod bulk_file;
 mod bulk_import;
 pub(crate) mod companies;
+mod custom_object_types;
+mod custom_objects;
 mod identity;
 mod lead_fields;
 mod leads;
@@ -74,6 +76,8 @@ pub const ALL: &[Resource] = &[
     named_accounts::RESOURCE,
     named_account_lists::RESOURCE,
     Resource::routes(named_account_members::ROUTES),
+    Resource::routes(custom_objects::ROUTES),
+    Resource::routes(custom_object_types::ROUTES),
 ];
 
 /// Every route of every resource.

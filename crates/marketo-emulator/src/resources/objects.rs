@@ -113,6 +113,11 @@ pub fn field(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure>
 /// `POST .../{type}.json`
 pub fn sync(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
     let schema = schema(state, kind)?;
+    sync_with(state, call, &schema)
+}
+
+/// Sync records of `schema`.
+pub fn sync_with(state: &AppState, call: Call, schema: &ObjectSchema) -> Result<Reply, Failure> {
     let body: SyncBody = extract::typed(call.json.clone().unwrap_or(Value::Null))?;
     let req = SyncRequest {
         action: body.action,
@@ -121,7 +126,7 @@ pub fn sync(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> 
         held: call.held,
         crm_sync: state.config.crm.native_sync,
     };
-    let result = objects::sync(state.model.store(), &schema, &req, call.now)?;
+    let result = objects::sync(state.model.store(), schema, &req, call.now)?;
     Ok(ok(&call, result))
 }
 
@@ -129,6 +134,11 @@ pub fn sync(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> 
 /// `_method=GET` and a JSON body whose `input` holds compound keys.
 pub fn get(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
     let schema = schema(state, kind)?;
+    get_with(state, call, &schema)
+}
+
+/// Get records of `schema`.
+pub fn get_with(state: &AppState, call: Call, schema: &ObjectSchema) -> Result<Reply, Failure> {
     let p = &call.params;
     let input: Vec<Value> = call
         .json
@@ -149,13 +159,18 @@ pub fn get(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
         batch_size: batch_size(p)?,
         next_page_token: p.get("nextPageToken").map(str::to_owned),
     };
-    let page = objects::get(state.model.store(), &schema, &query)?;
+    let page = objects::get(state.model.store(), schema, &query)?;
     Ok(page_reply(&call.request_id, page))
 }
 
 /// `POST .../delete.json`
 pub fn delete(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
     let schema = schema(state, kind)?;
+    delete_with(state, call, &schema)
+}
+
+/// Delete records of `schema`.
+pub fn delete_with(state: &AppState, call: Call, schema: &ObjectSchema) -> Result<Reply, Failure> {
     let body: DeleteBody = extract::typed(call.json.clone().unwrap_or(Value::Null))?;
     let req = DeleteRequest {
         delete_by: body.delete_by,
@@ -163,6 +178,6 @@ pub fn delete(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure
         held: call.held,
         crm_sync: state.config.crm.native_sync,
     };
-    let result = objects::delete(state.model.store(), &schema, &req)?;
+    let result = objects::delete(state.model.store(), schema, &req)?;
     Ok(ok(&call, result))
 }

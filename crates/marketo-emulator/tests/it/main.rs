@@ -9,6 +9,8 @@ mod bulk_jobs;
 mod catalogue;
 mod companies;
 mod company_links;
+mod custom_object_types;
+mod custom_objects;
 mod endpoints;
 mod faults;
 mod identity;
