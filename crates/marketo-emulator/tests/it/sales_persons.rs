@@ -9,7 +9,14 @@ const DELETE: &str = "/rest/v1/salespersons/delete.json";
 fn people(ids: &[&str]) -> Value {
     let input: Vec<Value> = ids
         .iter()
-        .map(|id| json!({"externalSalesPersonId": id, "email": id, "firstName": "Sam"}))
+        .map(|id| {
+            let email = if id.contains('@') {
+                id.to_string()
+            } else {
+                format!("{id}@x.com")
+            };
+            json!({"externalSalesPersonId": id, "email": email, "firstName": "Sam"})
+        })
         .collect();
     json!({ "input": input })
 }
