@@ -54,6 +54,8 @@ pub struct EmulatorConfig {
     pub crm: crate::crm::CrmConfig,
     /// The activity reads' rules and the custom activity limits.
     pub activities: crate::activities::config::ActivitiesConfig,
+    /// Custom objects: enabled, the metadata API, types that exist from the start.
+    pub custom_objects: crate::engine::custom::CustomObjectsConfig,
 }
 
 impl Default for EmulatorConfig {
@@ -72,6 +74,7 @@ impl Default for EmulatorConfig {
             server: crate::server_config::ServerConfig::default(),
             crm: crate::crm::CrmConfig::default(),
             activities: crate::activities::config::ActivitiesConfig::default(),
+            custom_objects: crate::engine::custom::CustomObjectsConfig::default(),
         }
     }
 }

@@ -123,6 +123,12 @@ impl AppState {
         let bulk = crate::bulk::Bulk::open(&model, config.bulk.clone())?;
         let objects =
             crate::engine::registry::ObjectTypes::new(crate::resources::object_types(), now);
+        objects
+            .load_custom(model.store(), &config.custom_objects, &model.schema(), now)
+            .map_err(|e| match e {
+                crate::engine::registry::StartError::Store(e) => StartError::Store(e),
+                crate::engine::registry::StartError::Config(m) => StartError::Config(m),
+            })?;
         Ok(AppState(Arc::new(Inner {
             users: config.effective_users(),
             config,
@@ -212,6 +218,12 @@ impl AppState {
     pub fn reset(&self) -> Result<(), StoreError> {
         self.model.reset()?;
         self.model.store().with(crate::activities::custom::forget)?;
+        self.objects.reset_custom(
+            self.model.store(),
+            &self.config.custom_objects,
+            &self.model.schema(),
+            self.now(),
+        )?;
         self.bulk.reset(&self.model);
         self.limiter.reset();
         lock(&self.calls).clear();

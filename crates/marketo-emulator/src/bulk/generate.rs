@@ -5,6 +5,7 @@
 
 use super::delimited::write_row;
 use super::export::{ExportJob, Selector};
+use crate::model::schema::LeadSchema;
 use crate::model::Model;
 use crate::store::activities::{self as log, Selection};
 use crate::store::bulk_files::{FileMeta, FileWriter};
@@ -38,7 +39,7 @@ pub fn run(model: &Model, job: &ExportJob) -> Result<(u64, FileMeta), StoreError
         w.write(&buf)?;
         let records = match &job.selector {
             Selector::Activities { .. } => activities(db, job, &mut w)?,
-            _ => leads(db, job, &mut w)?,
+            _ => leads(db, &model.schema(), job, &mut w)?,
         };
         Ok((records, w.finish()?))
     })
@@ -53,13 +54,19 @@ fn lead_page(db: &Db, sel: &Selector, after: i64) -> Result<Vec<StoredLead>, Sto
     }
 }
 
-fn leads(db: &Db, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, StoreError> {
+fn leads(
+    db: &Db,
+    schema: &LeadSchema,
+    job: &ExportJob,
+    w: &mut FileWriter<'_>,
+) -> Result<u64, StoreError> {
     let delim = job.format.export_delimiter();
     let mut after = 0;
     let mut n = 0u64;
     let mut buf = Vec::new();
     loop {
-        let page = lead_page(db, &job.selector, after)?;
+        let mut page = lead_page(db, &job.selector, after)?;
+        crate::model::linked::overlay(db, schema, &mut page)?;
         let Some(last) = page.last() else { break };
         after = last.id;
         buf.clear();

@@ -4,6 +4,7 @@
 //! [`ObjectSchema`] descriptor. Leads use the fields, values and paging; companies, opportunities, sales
 //! persons, named accounts and custom objects are descriptors on [`objects`].
 
+pub mod custom;
 pub mod field;
 pub mod objects;
 pub mod paging;
@@ -14,7 +15,7 @@ pub mod value;
 use chrono::{DateTime, Utc};
 
 pub use field::{DataType, FieldDef};
-pub use schema::{IdKind, ObjectRules, ObjectSchema, Verdict, Write};
+pub use schema::{Action, IdKind, ObjectRules, ObjectSchema, Relationship, Verdict, Write};
 
 /// The Lead Database's timestamp format: `2015-08-24T20:17:23Z`.
 pub fn format_time(t: DateTime<Utc>) -> String {

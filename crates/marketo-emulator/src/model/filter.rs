@@ -77,7 +77,9 @@ pub(super) fn run(schema: &LeadSchema, store: &Store, q: &FilterQuery) -> Result
             if n > cap {
                 return Ok(None);
             }
-            leads::filter(db, &key, &values, after, size + 1).map(Some)
+            let mut rows = leads::filter(db, &key, &values, after, size + 1)?;
+            super::linked::overlay(db, schema, &mut rows)?;
+            Ok(Some(rows))
         })
         .map_err(errors::system)?;
     let Some(mut rows) = rows else {

@@ -18,10 +18,9 @@ pub(super) fn get(
     fields: Option<&[String]>,
 ) -> Result<Vec<Map<String, Value>>, ApiError> {
     let columns = project::columns(schema, fields)?;
-    let lead = store.with(|db| rows::get(db, id))?;
-    Ok(lead
-        .map(|l| vec![project::render(&l, &columns)])
-        .unwrap_or_default())
+    let mut lead: Vec<_> = store.with(|db| rows::get(db, id))?.into_iter().collect();
+    store.with(|db| super::linked::overlay(db, schema, &mut lead))?;
+    Ok(lead.iter().map(|l| project::render(l, &columns)).collect())
 }
 
 /// `deleted` per known id, `skipped` 1004 per unknown one [INF], in input order, in one transaction.

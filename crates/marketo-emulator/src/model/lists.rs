@@ -125,7 +125,9 @@ pub(super) fn members(
         if !lists::exists(db, list_id)? {
             return Ok(None);
         }
-        lists::members(db, list_id, after, size + 1).map(Some)
+        let mut rows = lists::members(db, list_id, after, size + 1)?;
+        super::linked::overlay(db, schema, &mut rows)?;
+        Ok(Some(rows))
     })?;
     let Some(mut rows) = rows else {
         return Err(ApiError::catalogued(1013, &[]));

@@ -23,6 +23,7 @@ mod errors;
 mod fields;
 mod filter;
 mod leads;
+pub(crate) mod linked;
 mod lists;
 mod merge;
 mod partitions;

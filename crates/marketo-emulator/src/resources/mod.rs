@@ -10,15 +10,23 @@ mod activities;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
-mod companies;
+pub(crate) mod companies;
 mod custom_activities;
+mod custom_object_types;
+mod custom_objects;
 mod identity;
 mod lead_capture;
 mod lead_fields;
 mod leads;
 mod lists;
+mod named_account_lists;
+mod named_account_members;
+mod named_accounts;
 pub mod objects;
+mod opportunities;
+mod opportunity_roles;
 mod partitions;
+mod sales_persons;
 mod stats;
 
 use crate::config::ApiUser;
@@ -66,6 +74,14 @@ pub const ALL: &[Resource] = &[
     Resource::routes(bulk_import::ROUTES),
     Resource::routes(bulk_export::ROUTES),
     companies::RESOURCE,
+    opportunities::RESOURCE,
+    opportunity_roles::RESOURCE,
+    sales_persons::RESOURCE,
+    named_accounts::RESOURCE,
+    named_account_lists::RESOURCE,
+    Resource::routes(named_account_members::ROUTES),
+    Resource::routes(custom_objects::ROUTES),
+    Resource::routes(custom_object_types::ROUTES),
 ];
 
 /// Every route of every resource.

@@ -12,9 +12,29 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::sync::Arc;
 
-/// The rows of a type at `$base` (`/rest/v1/companies`): Describe, Sync, Get, Delete.
+/// The rows of a type at `$base` (`/rest/v1/companies`): Describe, Sync, Get, Delete; with a fourth argument
+/// (`"Company"`) the two `schema/fields` reads too (Get Company Fields, Get Company Field by Name).
 #[macro_export]
 macro_rules! object_routes {
+    ($base:literal, $what:literal, $kind:literal, $one:literal) => {{
+        let [a, b, c, d] = $crate::object_routes!($base, $what, $kind);
+        [
+            a,
+            b,
+            c,
+            d,
+            $crate::http::router::Route::get(
+                concat!($base, "/schema/fields.json"),
+                concat!("Get ", $one, " Fields"),
+                |s, c| $crate::resources::objects::fields(s, c, $kind),
+            ),
+            $crate::http::router::Route::get(
+                concat!($base, "/schema/fields/{fieldApiName:str}.json"),
+                concat!("Get ", $one, " Field by Name"),
+                |s, c| $crate::resources::objects::field(s, c, $kind),
+            ),
+        ]
+    }};
     ($base:literal, $what:literal, $kind:literal) => {
         [
             $crate::http::router::Route::get(
@@ -75,9 +95,29 @@ pub fn describe(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failu
     Ok(ok(&call, vec![objects::describe(&schema, &at)]))
 }
 
+/// `GET .../schema/fields.json?batchSize=&nextPageToken=`
+pub fn fields(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
+    let schema = schema(state, kind)?;
+    let p = &call.params;
+    let page = objects::fields::page(&schema, batch_size(p)?, p.get("nextPageToken"))?;
+    Ok(page_reply(&call.request_id, page))
+}
+
+/// `GET .../schema/fields/{fieldApiName}.json`
+pub fn field(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
+    let schema = schema(state, kind)?;
+    let record = objects::fields::record(&schema, call.path.text("fieldApiName"))?;
+    Ok(ok(&call, vec![record]))
+}
+
 /// `POST .../{type}.json`
 pub fn sync(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
     let schema = schema(state, kind)?;
+    sync_with(state, call, &schema)
+}
+
+/// Sync records of `schema`.
+pub fn sync_with(state: &AppState, call: Call, schema: &ObjectSchema) -> Result<Reply, Failure> {
     let body: SyncBody = extract::typed(call.json.clone().unwrap_or(Value::Null))?;
     let req = SyncRequest {
         action: body.action,
@@ -86,7 +126,7 @@ pub fn sync(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> 
         held: call.held,
         crm_sync: state.config.crm.native_sync,
     };
-    let result = objects::sync(state.model.store(), &schema, &req, call.now)?;
+    let result = objects::sync(state.model.store(), schema, &req, call.now)?;
     Ok(ok(&call, result))
 }
 
@@ -94,6 +134,11 @@ pub fn sync(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> 
 /// `_method=GET` and a JSON body whose `input` holds compound keys.
 pub fn get(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
     let schema = schema(state, kind)?;
+    get_with(state, call, &schema)
+}
+
+/// Get records of `schema`.
+pub fn get_with(state: &AppState, call: Call, schema: &ObjectSchema) -> Result<Reply, Failure> {
     let p = &call.params;
     let input: Vec<Value> = call
         .json
@@ -114,13 +159,18 @@ pub fn get(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
         batch_size: batch_size(p)?,
         next_page_token: p.get("nextPageToken").map(str::to_owned),
     };
-    let page = objects::get(state.model.store(), &schema, &query)?;
+    let page = objects::get(state.model.store(), schema, &query)?;
     Ok(page_reply(&call.request_id, page))
 }
 
 /// `POST .../delete.json`
 pub fn delete(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure> {
     let schema = schema(state, kind)?;
+    delete_with(state, call, &schema)
+}
+
+/// Delete records of `schema`.
+pub fn delete_with(state: &AppState, call: Call, schema: &ObjectSchema) -> Result<Reply, Failure> {
     let body: DeleteBody = extract::typed(call.json.clone().unwrap_or(Value::Null))?;
     let req = DeleteRequest {
         delete_by: body.delete_by,
@@ -128,6 +178,6 @@ pub fn delete(state: &AppState, call: Call, kind: &str) -> Result<Reply, Failure
         held: call.held,
         crm_sync: state.config.crm.native_sync,
     };
-    let result = objects::delete(state.model.store(), &schema, &req)?;
+    let result = objects::delete(state.model.store(), schema, &req)?;
     Ok(ok(&call, result))
 }

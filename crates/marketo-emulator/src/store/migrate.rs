@@ -66,6 +66,15 @@ const STEPS: &[&str] = &[
      ALTER TABLE lists ADD COLUMN workspace_name TEXT NOT NULL DEFAULT 'Default';
      ALTER TABLE lists ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
      ALTER TABLE lists ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';",
+    // 5: memberships between records of the generic object types (named accounts in named account lists).
+    "CREATE TABLE IF NOT EXISTS object_members (
+         owner_kind TEXT NOT NULL,
+         owner_id INTEGER NOT NULL,
+         member_kind TEXT NOT NULL,
+         member_id INTEGER NOT NULL,
+         PRIMARY KEY (owner_kind, owner_id, member_kind, member_id)
+     ) WITHOUT ROWID;
+     CREATE INDEX IF NOT EXISTS object_members_member ON object_members(member_kind, member_id);",
 ];
 
 /// Bring the database to the latest version.

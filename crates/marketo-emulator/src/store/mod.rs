@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod kv;
 pub mod leads;
 pub mod lists;
+pub mod members;
 pub mod merge;
 mod migrate;
 pub mod objects;
@@ -106,7 +107,7 @@ impl Store {
         self.transaction(|db| {
             db.execute_batch(
                 "DELETE FROM list_members; DELETE FROM lists; DELETE FROM leads; \
-                 DELETE FROM activities; DELETE FROM bulk_chunks; DELETE FROM objects; \
+                 DELETE FROM activities; DELETE FROM bulk_chunks; DELETE FROM objects; DELETE FROM object_members; \
                  DELETE FROM sqlite_sequence WHERE name IN ('leads', 'activities');",
             )?;
             Ok::<(), StoreError>(())

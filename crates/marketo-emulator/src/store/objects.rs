@@ -106,6 +106,32 @@ pub fn delete(db: &Db, kind: &str, id: i64) -> Result<bool, StoreError> {
     Ok(n > 0)
 }
 
+/// Delete every record of `kind` (its type is deleted).
+pub fn delete_kind(db: &Db, kind: &str) -> Result<u64, StoreError> {
+    let n = db
+        .prepare_cached("DELETE FROM objects WHERE kind = ?1")?
+        .execute(params![kind])?;
+    Ok(n as u64)
+}
+
+/// Up to `limit` records of `kind` updated in `[start, end)`, with ids above `after`, by id (formatted times
+/// compare as text).
+pub fn updated_in(
+    db: &Db,
+    kind: &str,
+    (start, end): (&str, &str),
+    after: i64,
+    limit: usize,
+) -> Result<Vec<StoredObject>, StoreError> {
+    let mut stmt = db.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM objects WHERE kind = ?1 AND id > ?2 AND updated_at >= ?3 AND updated_at < ?4 \
+         ORDER BY id LIMIT ?5"
+    ))?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(params![kind, after, start, end, limit], from_row)?;
+    rows.map(|r| decode(r?)).collect()
+}
+
 /// The record with this canonical dedupe key.
 pub fn by_dedupe(db: &Db, kind: &str, key: &str) -> Result<Option<StoredObject>, StoreError> {
     let row = db
@@ -188,4 +214,36 @@ pub fn count_with(db: &Db, kind: &str, name: &str, value: &Value) -> Result<u64,
         ))?
         .query_row(params![kind, value.to_string()], |r| r.get(0))?;
     Ok(n.max(0) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use serde_json::json;
+
+    #[test]
+    fn records_by_update_time_and_a_whole_kind_deleted() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .with(|db| {
+                let data = json!({"x": 1}).as_object().cloned().unwrap();
+                for at in [
+                    "2026-01-01T00:00:00Z",
+                    "2026-01-02T00:00:00Z",
+                    "2026-01-03T00:00:00Z",
+                ] {
+                    insert(db, "k", None, None, at, &data)?;
+                }
+                insert(db, "other", None, None, "2026-01-02T00:00:00Z", &data)?;
+                let range = ("2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z");
+                let got = updated_in(db, "k", range, 0, 10)?;
+                assert_eq!(got.iter().map(|o| o.id).collect::<Vec<_>>(), [2]);
+                assert_eq!(count_with(db, "k", "x", &json!(1))?, 3);
+                assert_eq!(delete_kind(db, "k")?, 3);
+                assert!(by_id(db, "other", 1)?.is_some());
+                Ok(())
+            })
+            .unwrap();
+    }
 }

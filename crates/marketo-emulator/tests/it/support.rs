@@ -46,6 +46,13 @@ pub async fn start() -> Env {
     start_with(|b| b).await
 }
 
+/// Start with the config file `toml` (and the test credentials).
+pub async fn start_with_toml(toml: &str) -> Env {
+    let mut config = marketo_emulator::EmulatorConfig::from_toml_str(toml).expect("config");
+    config.set_default_credentials(CLIENT_ID, CLIENT_SECRET);
+    start_with(|b| b.config(config)).await
+}
+
 /// Start with settings adjusted by `f`.
 pub async fn start_with(f: impl FnOnce(EmulatorBuilder) -> EmulatorBuilder) -> Env {
     let clock = Arc::new(ManualClock::new(start_time()));

@@ -68,6 +68,7 @@ pub fn delete(
                 Verdict::Fail(error) => return Err(error),
             }
             rows::delete(db, &schema.kind, stored.id)?;
+            schema.rules.after_delete(db, stored.id)?;
             out.push(done(seq, schema, &stored, RecordStatus::Deleted));
         }
         Ok::<_, ApiError>(out)

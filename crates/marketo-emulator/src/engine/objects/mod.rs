@@ -32,13 +32,15 @@
 
 mod delete;
 mod describe;
+pub mod fields;
 mod key;
+pub mod members;
 mod read;
 mod sync;
 
 pub use delete::{delete, DeleteRequest};
-pub use describe::describe;
-pub use read::{get, GetQuery};
+pub use describe::{describe, field_entry, relationship, summary};
+pub use read::{columns, get, page_of, page_size, GetQuery};
 pub use sync::{sync, SyncRequest};
 
 use marketo_types::envelope::ApiError;
@@ -61,6 +63,17 @@ impl KeyBy {
             Some(other) => Err(ApiError::catalogued(1001, &[other, param])),
         }
     }
+}
+
+/// The record of `kind` whose one dedupe field holds `value` (a link: an opportunity's sales person, a
+/// lead's company, a role's opportunity).
+pub fn find_by_dedupe_value(
+    db: &crate::store::Db,
+    kind: &str,
+    value: &serde_json::Value,
+) -> Result<Option<StoredObject>, crate::store::StoreError> {
+    let key = serde_json::to_string(&[value])?;
+    crate::store::objects::by_dedupe(db, kind, &key)
 }
 
 /// 1003 "Invalid data".

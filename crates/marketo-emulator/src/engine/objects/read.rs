@@ -36,29 +36,46 @@ pub struct GetQuery {
 pub fn get(store: &Store, schema: &ObjectSchema, q: &GetQuery) -> Result<Page, ApiError> {
     let columns = columns(schema, q.fields.as_deref())?;
     let after = paging::decode(static_tag(schema), q.next_page_token.as_deref())?;
-    let size = match q.batch_size {
-        0 => MAX_PAGE,
-        n => n.min(MAX_PAGE),
-    };
-    let mut rows = match q.input.is_empty() {
+    let size = page_size(q.batch_size);
+    let rows = match q.input.is_empty() {
         true => by_values(store, schema, q, after, size + 1)?,
         false => by_keys(store, schema, q, after, size + 1)?,
     };
+    Ok(page_of(schema, rows, size, &columns, &schema.kind))
+}
+
+/// The page size a `batchSize` asks for: at most 300, 0 for the default (300).
+pub fn page_size(batch_size: usize) -> usize {
+    match batch_size {
+        0 => MAX_PAGE,
+        n => n.min(MAX_PAGE),
+    }
+}
+
+/// A page of `rows` (read with one more than `size`, to know whether more follow), each with `seq` and
+/// `columns`, the next page's token tagged `tag`.
+pub fn page_of(
+    schema: &ObjectSchema,
+    mut rows: Vec<StoredObject>,
+    size: usize,
+    columns: &[String],
+    tag: &str,
+) -> Page {
     let more = rows.len() > size;
     rows.truncate(size);
     let next_page_token = more
-        .then(|| rows.last().map(|r| paging::encode(&schema.kind, r.id)))
+        .then(|| rows.last().map(|r| paging::encode(tag, r.id)))
         .flatten();
     let items = rows
         .iter()
         .enumerate()
-        .map(|(seq, r)| render(schema, r, seq, &columns))
+        .map(|(seq, r)| render(schema, r, seq, columns))
         .collect();
-    Ok(Page {
+    Page {
         items,
         next_page_token,
         more_result: more,
-    })
+    }
 }
 
 /// The paging tag of a type: its kind (tokens are checked against it as text).
@@ -148,7 +165,7 @@ fn by_keys(
 }
 
 /// The fields a read returns: `fields` (an unknown one is 1006), else the type's defaults.
-fn columns(schema: &ObjectSchema, fields: Option<&[String]>) -> Result<Vec<String>, ApiError> {
+pub fn columns(schema: &ObjectSchema, fields: Option<&[String]>) -> Result<Vec<String>, ApiError> {
     let requested: Vec<String> = fields
         .unwrap_or_default()
         .iter()

@@ -3,7 +3,7 @@
 use super::key::{self, Key};
 use super::{checked_input, done, invalid_data, skipped, KeyBy};
 use crate::engine::format_time;
-use crate::engine::schema::{IdKind, ObjectSchema, Verdict, Write};
+use crate::engine::schema::{Action, IdKind, ObjectSchema, Verdict, Write};
 use crate::engine::value;
 use crate::fault::records::{held_reason, Held};
 use crate::store::objects as rows;
@@ -17,7 +17,7 @@ use std::collections::HashSet;
 /// A sync call.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SyncRequest {
-    /// `action`; `None`: createOrUpdate.
+    /// `action`; `None`: the type's default (createOrUpdate for most).
     pub action: Option<String>,
     /// `dedupeBy`; `None`: dedupeFields.
     pub dedupe_by: Option<String>,
@@ -39,22 +39,6 @@ impl SyncRequest {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
-    CreateOnly,
-    UpdateOnly,
-    CreateOrUpdate,
-}
-
-fn action(value: Option<&str>) -> Result<Action, ApiError> {
-    match value.map(str::trim) {
-        None | Some("") | Some("createOrUpdate") => Ok(Action::CreateOrUpdate),
-        Some("createOnly") => Ok(Action::CreateOnly),
-        Some("updateOnly") => Ok(Action::UpdateOnly),
-        Some(other) => Err(ApiError::catalogued(1001, &[other, "action"])),
-    }
-}
-
 /// Sync `req` into `schema`'s records at `now`.
 pub fn sync(
     store: &Store,
@@ -62,7 +46,7 @@ pub fn sync(
     req: &SyncRequest,
     now: DateTime<Utc>,
 ) -> Result<Vec<RecordResult>, ApiError> {
-    let action = action(req.action.as_deref())?;
+    let action = Action::parse(req.action.as_deref(), schema.default_action)?;
     let by = KeyBy::parse(req.dedupe_by.as_deref(), "dedupeBy")?;
     checked_input(schema, &req.input)?;
     let at = format_time(now);
@@ -147,14 +131,17 @@ impl One<'_> {
         let found = key::find(db, schema, &key)?;
         match (self.action, found) {
             (Action::CreateOnly, Some(_)) => Ok(Err(ApiError::catalogued(1017, &[]))),
+            // An id names a record Marketo made: by id a sync only updates.
             (Action::UpdateOnly, None) => Ok(Err(record_not_found())),
+            (_, None) if self.by == KeyBy::IdField => Ok(Err(record_not_found())),
             (_, None) => self.create(db, values),
             (_, Some(stored)) => self.update(db, stored, values),
         }
     }
 
-    fn create(&self, db: &Db, values: Map<String, Value>) -> Outcome {
+    fn create(&self, db: &Db, mut values: Map<String, Value>) -> Outcome {
         let schema = self.schema;
+        schema.rules.fill(&mut values);
         let write = Write {
             data: &values,
             creating: true,
@@ -194,10 +181,21 @@ impl One<'_> {
         values: Map<String, Value>,
     ) -> Outcome {
         let schema = self.schema;
-        // The dedupe fields name the record; an update does not change them.
+        // The dedupe fields name the record: an update by them does not change them; an update by id may
+        // (a named account list's new name), unless another record has the new key.
+        let old_key = key::dedupe_key(schema, &stored.data);
         for (name, v) in values {
-            if !schema.dedupe_fields.contains(&name) {
+            if self.by == KeyBy::IdField || !schema.dedupe_fields.contains(&name) {
                 stored.data.insert(name, v);
+            }
+        }
+        let new_key = key::dedupe_key(schema, &stored.data);
+        if new_key != old_key {
+            let Some(k) = &new_key else {
+                return Ok(Err(invalid_data()));
+            };
+            if rows::by_dedupe(db, &schema.kind, k)?.is_some() {
+                return Ok(Err(ApiError::catalogued(1017, &[])));
             }
         }
         let write = Write {
@@ -207,12 +205,11 @@ impl One<'_> {
         if let Some(stop) = ruled(schema.rules.check_write(db, &write)?) {
             return stop;
         }
-        let dedupe = key::dedupe_key(schema, &stored.data);
         rows::update(
             db,
             &schema.kind,
             stored.id,
-            dedupe.as_deref(),
+            new_key.as_deref(),
             self.at,
             &stored.data,
         )?;
