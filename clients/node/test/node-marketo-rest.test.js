@@ -1,10 +1,10 @@
 // The everyday calls of node-marketo-rest against `mkto serve`, unmodified: only its endpoint and identity
-// URLs point at the emulator.
+// URLs point at the emulator, started by the mkto-emulator helpers.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
 const Marketo = require('node-marketo-rest');
-const { startEmulator } = require('../emulator');
+const { startEmulator } = require('../mkto-emulator');
 
 test('node-marketo-rest everyday calls', async (t) => {
   const emu = await startEmulator();
@@ -12,8 +12,8 @@ test('node-marketo-rest everyday calls', async (t) => {
   const marketo = () => new Marketo({
     endpoint: `${emu.url}/rest`,
     identity: `${emu.url}/identity`,
-    clientId: emu.client_id,
-    clientSecret: emu.client_secret,
+    clientId: emu.clientId,
+    clientSecret: emu.clientSecret,
   });
 
   await t.test('token', async () => {

@@ -8,8 +8,8 @@ def leads(prefix, n):
     return [{"email": f"{prefix}{i}@example.com", "firstName": f"F{i}"} for i in range(n)]
 
 
-def test_lists(mc, emu):
-    emu["seed"]({"lists": [{"id": 1001, "name": "Newsletter", "programName": "Q1"},
+def test_lists(mc, mkto):
+    mkto.seed({"lists": [{"id": 1001, "name": "Newsletter", "programName": "Q1"},
                            {"id": 1002, "name": "Webinar"}]})
     lists = mc.get_multiple_lists()
     assert [l["id"] for l in lists] == [1001, 1002]

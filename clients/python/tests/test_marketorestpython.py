@@ -41,8 +41,8 @@ def test_describe(mc):
     assert mc.describe2()[0]["fields"]
 
 
-def test_static_list_membership(mc, emu):
-    emu["seed"]({"lists": [{"id": 1001, "name": "Newsletter"}]})
+def test_static_list_membership(mc, mkto):
+    mkto.seed({"lists": [{"id": 1001, "name": "Newsletter"}]})
     ids = [r["id"] for r in mc.create_update_leads(leads("l", 3))]
     added = mc.add_leads_to_list(1001, ids[:2])
     assert [r["status"] for r in added] == ["added", "added"]

@@ -11,12 +11,14 @@
 //! # }
 //! ```
 
+use crate::calls::CallRecord;
 use crate::config::{ApiUser, EmulatorConfig};
 use crate::fault::FaultRule;
 use crate::latency::LatencyModel;
 use crate::model::{DbLocation, Seed, SeedReport};
+use crate::scenario::Scenario;
 use crate::state::{AppState, StartError};
-use crate::usage::{CallRecord, Usage};
+use crate::usage::Usage;
 use marketo_types::clock::{SharedClock, TokioClock};
 use marketo_types::envelope::ApiError;
 use std::net::SocketAddr;
@@ -34,6 +36,7 @@ pub struct EmulatorBuilder {
     clock: Option<SharedClock>,
     db: Option<PathBuf>,
     addr: Option<SocketAddr>,
+    scenario: Option<Scenario>,
 }
 
 impl EmulatorBuilder {
@@ -121,6 +124,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// A scenario loaded at start (on top of the config's seed and faults; see [`crate::scenario`]). Loading
+    /// one empties the data first, a file-backed database's too.
+    pub fn scenario(mut self, scenario: Scenario) -> Self {
+        self.scenario = Some(scenario);
+        self
+    }
+
     /// Keep the data in a SQLite file (state survives a restart).
     pub fn db_path(mut self, path: impl Into<PathBuf>) -> Self {
         self.db = Some(path.into());
@@ -148,7 +158,13 @@ impl EmulatorBuilder {
             Some(p) => DbLocation::Path(p),
             None => DbLocation::InMemory,
         };
-        AppState::new(self.config, db, clock)
+        let state = AppState::new(self.config, db, clock)?;
+        if let Some(scenario) = self.scenario {
+            state
+                .load_scenario(scenario)
+                .map_err(|e| StartError::Config(e.to_string()))?;
+        }
+        Ok(state)
     }
 
     /// Bind and start serving in the background.
@@ -252,11 +268,20 @@ impl Emulator {
         self.state.model.seed(&seed, self.state.now())
     }
 
-    /// Forget data, limits, the request log and usage (see `POST /_emulator/reset`).
+    /// Back to the baseline: forget data, limits, the request log and usage, then load the config's seed and
+    /// fault rules and the loaded scenario's (see `POST /_emulator/reset`).
     pub fn reset(&self) {
         if let Err(e) = self.state.reset() {
             tracing::error!(error = %e, "reset failed");
         }
+    }
+
+    /// Load a scenario (see [`crate::scenario`]): it becomes part of the baseline [`Self::reset`] returns to.
+    pub fn load_scenario(
+        &self,
+        scenario: Scenario,
+    ) -> Result<crate::scenario::ScenarioReport, crate::scenario::ScenarioError> {
+        self.state.load_scenario(scenario)
     }
 
     /// The request log, oldest first.

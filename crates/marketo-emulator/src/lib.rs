@@ -24,7 +24,9 @@
 
 pub mod activities;
 pub mod admin;
+mod baseline;
 pub mod bulk;
+pub mod calls;
 pub mod config;
 pub mod crm;
 mod emulator;
@@ -36,6 +38,7 @@ pub mod latency;
 pub mod limiter;
 pub mod model;
 pub mod resources;
+pub mod scenario;
 mod serve;
 pub mod server_config;
 pub mod state;
@@ -43,20 +46,23 @@ pub mod store;
 pub mod tokens;
 pub mod usage;
 
+pub use baseline::ResetTo;
+pub use calls::CallRecord;
 pub use config::{ApiUser, ConfigError, EmulatorConfig, LimitsConfig, Role};
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use fault::{FaultEffect, FaultRule};
 pub use latency::LatencyModel;
+pub use scenario::Scenario;
 pub use serve::serve;
 pub use server_config::ServerConfig;
 pub use state::{AppState, StartError};
-pub use usage::{CallRecord, Usage};
+pub use usage::Usage;
 
 /// The router: the admin API under `/_emulator/`, every other path through the Marketo pipeline. Tests can
 /// call it without a socket (`tower::ServiceExt::oneshot`).
 pub fn app(state: AppState) -> axum::Router {
     axum::Router::new()
-        .nest("/_emulator", admin::router(&state))
+        .merge(admin::router())
         .fallback(http::pipeline::handle)
         .with_state(state)
 }

@@ -100,6 +100,7 @@ pub async fn serve(
         });
     }
     drop(listener);
+    state.close_streams();
     tokio::select! {
         () = graceful.shutdown() => {}
         () = tokio::time::sleep(DRAIN) => tracing::warn!("connections still open after the drain period"),

@@ -1,13 +1,17 @@
 //! The application state every request shares: config, clock, model, limits, tokens, faults, request log and
 //! usage. Cheap to clone (one `Arc`).
 
+use crate::calls::filter::CallFilter;
+use crate::calls::redact::Redactor;
+use crate::calls::{CallLog, CallRecord};
 use crate::config::{ApiUser, EmulatorConfig};
 use crate::fault::FaultSet;
 use crate::limiter::Limiter;
 use crate::model::{DbLocation, Model, Seed};
+use crate::scenario::Scenario;
 use crate::store::StoreError;
 use crate::tokens::TokenStore;
-use crate::usage::{CallLog, CallRecord, Usage, UsageBook};
+use crate::usage::{Usage, UsageBook};
 use chrono::{DateTime, Utc};
 use marketo_types::clock::{Clock, OffsetClock, SharedClock};
 use marketo_types::quota_day::quota_day;
@@ -58,9 +62,14 @@ pub struct Inner {
     pub bulk: crate::bulk::Bulk,
     /// The object types on the generic engine (companies, opportunities, custom objects...).
     pub objects: crate::engine::registry::ObjectTypes,
+    /// Masks secrets in what the request log keeps.
+    pub redactor: Redactor,
+    /// The scenario loaded on top of the config, replayed by a reset to the baseline.
+    pub(crate) baseline: Mutex<Option<Scenario>>,
     calls: Mutex<CallLog>,
     usage: Mutex<UsageBook>,
     unflushed: AtomicU32,
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 impl std::ops::Deref for AppState {
@@ -129,8 +138,14 @@ impl AppState {
                 crate::engine::registry::StartError::Store(e) => StartError::Store(e),
                 crate::engine::registry::StartError::Config(m) => StartError::Config(m),
             })?;
+        let users = config.effective_users();
+        let mut secrets: Vec<String> = users.iter().map(|u| u.client_secret.clone()).collect();
+        secrets.extend(config.server.admin_token.clone());
         Ok(AppState(Arc::new(Inner {
-            users: config.effective_users(),
+            redactor: Redactor::new(secrets),
+            baseline: Mutex::new(None),
+            closing: tokio::sync::watch::Sender::new(false),
+            users,
             config,
             clock,
             model: Arc::new(model),
@@ -155,24 +170,63 @@ impl AppState {
         self.users.iter().find(|u| u.client_id == client_id)
     }
 
-    /// Log an answered call and count it in the usage history.
-    pub fn record_call(&self, call: CallRecord) {
-        let email = call
+    /// Log an answered call (its id is given here) and count it in the usage history; returns its id.
+    pub fn record_call(&self, mut call: CallRecord) -> u64 {
+        call.user = call
             .client_id
             .as_deref()
             .and_then(|c| self.user(c))
-            .map(|u| u.email.as_str());
+            .map(|u| u.email.clone());
         let counted = call.counted;
-        lock(&self.usage).record(quota_day(call.at), email, counted, call.code);
-        lock(&self.calls).push(call);
+        lock(&self.usage).record(quota_day(call.at), call.user.as_deref(), counted, call.code);
+        let id = lock(&self.calls).push(call);
         if counted && self.unflushed.fetch_add(1, Ordering::AcqRel) + 1 >= FLUSH_EVERY {
             self.flush_usage();
         }
+        id
     }
 
-    /// The request log.
+    /// The request log, oldest first.
     pub fn calls(&self) -> Vec<CallRecord> {
         lock(&self.calls).all()
+    }
+
+    /// The calls of the request log that match `filter`, oldest first.
+    pub fn calls_matching(&self, filter: &CallFilter) -> Vec<CallRecord> {
+        lock(&self.calls).query(filter)
+    }
+
+    /// One call of the request log, while it is kept.
+    pub fn call(&self, id: u64) -> Option<CallRecord> {
+        lock(&self.calls).get(id)
+    }
+
+    /// Every call logged from now on, and the calls already kept that match `filter` (read under the same
+    /// lock, so none is missed or seen twice).
+    pub fn follow_calls(
+        &self,
+        filter: &CallFilter,
+    ) -> (
+        Vec<CallRecord>,
+        tokio::sync::broadcast::Receiver<CallRecord>,
+    ) {
+        let log = lock(&self.calls);
+        (log.query(filter), log.subscribe())
+    }
+
+    /// Forget the request log (ids start again from 1).
+    pub fn clear_calls(&self) {
+        lock(&self.calls).clear();
+    }
+
+    /// Tell open streams (the request log's tail) that the server is shutting down.
+    pub fn close_streams(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Becomes true when the server shuts down.
+    pub fn closing(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.closing.subscribe()
     }
 
     /// The limits as they stand.
@@ -212,27 +266,9 @@ impl AppState {
         }
     }
 
-    /// Back to a fresh start: no leads, lists, activities or bulk jobs, empty window and quota, empty request
-    /// log and usage, the
-    /// config's fault rules. Tokens and the clock are kept.
-    pub fn reset(&self) -> Result<(), StoreError> {
-        self.model.reset()?;
-        self.model.store().with(crate::activities::custom::forget)?;
-        self.objects.reset_custom(
-            self.model.store(),
-            &self.config.custom_objects,
-            &self.model.schema(),
-            self.now(),
-        )?;
-        self.bulk.reset(&self.model);
-        self.limiter.reset();
+    /// Forget the request log and the usage history (a reset).
+    pub(crate) fn clear_log_and_usage(&self) {
         lock(&self.calls).clear();
         lock(&self.usage).clear();
-        self.faults.clear();
-        for rule in &self.config.faults {
-            self.faults.add(rule.clone());
-        }
-        self.flush_usage();
-        Ok(())
     }
 }

@@ -1,38 +1,14 @@
-//! What the emulator answered: the request log (`GET /_emulator/calls`) and the per-day usage and error counts
-//! behind `/rest/v1/stats/*.json`, kept per quota day (midnight America/Chicago) and persisted with the data.
+//! What the emulator counted: the limits as they stand (`GET /_emulator/usage`) and the per-day usage and error
+//! counts behind `/rest/v1/stats/*.json`, kept per quota day (midnight America/Chicago) and persisted with the
+//! data. The request log is [`crate::calls`].
 
 use chrono::{DateTime, NaiveDate, Utc};
 use marketo_types::stats::{ErrorCount, ErrorDay, UsageDay, UserCount};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
-/// Entries kept in the request log.
-pub const CALL_LOG_CAPACITY: usize = 10_000;
 /// Quota days of usage kept.
 const DAYS_KEPT: usize = 8;
-
-/// One call the emulator answered (the request log).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CallRecord {
-    /// The HTTP method as received (before any `_method=GET` override).
-    pub method: String,
-    /// The path, without the query string.
-    pub path: String,
-    /// The HTTP status answered (0 when the connection was dropped).
-    pub status: u16,
-    /// The response-level code answered, if any (`errors[0].code`).
-    pub code: Option<u16>,
-    /// Whether the call counted against the rate window and the daily quota.
-    pub counted: bool,
-    /// Whether the connection was dropped by a fault rule.
-    pub dropped: bool,
-    /// The requestId answered.
-    pub request_id: String,
-    /// When the call arrived, by the emulator's clock.
-    pub at: DateTime<Utc>,
-    /// The client id that made it, once authenticated.
-    pub client_id: Option<String>,
-}
 
 /// The limits as they stand (`GET /_emulator/usage`, [`crate::Emulator::usage`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,32 +113,6 @@ impl UsageBook {
     /// Forget everything.
     pub fn clear(&mut self) {
         self.days.clear();
-    }
-}
-
-/// The request log: the latest [`CALL_LOG_CAPACITY`] calls.
-#[derive(Debug, Default)]
-pub struct CallLog {
-    calls: VecDeque<CallRecord>,
-}
-
-impl CallLog {
-    /// Append one, forgetting the oldest past capacity.
-    pub fn push(&mut self, call: CallRecord) {
-        if self.calls.len() >= CALL_LOG_CAPACITY {
-            self.calls.pop_front();
-        }
-        self.calls.push_back(call);
-    }
-
-    /// Every call kept, oldest first.
-    pub fn all(&self) -> Vec<CallRecord> {
-        self.calls.iter().cloned().collect()
-    }
-
-    /// Forget everything.
-    pub fn clear(&mut self) {
-        self.calls.clear();
     }
 }
 

@@ -62,13 +62,17 @@ pub struct ServeArgs {
     /// Answer 408 to a request body that stops arriving for this long; 0 never [default: the config's, else 30s].
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     body_timeout: Option<Duration>,
-    /// Once listening, print one JSON line on stdout (url, identity_url, admin_url, client_id, client_secret,
-    /// pid) instead of the banner, for test suites that start the emulator (use --addr 127.0.0.1:0).
+    /// Once listening, print one JSON line on stdout (url, identity_url, admin_url, ui_url, client_id,
+    /// client_secret, admin_token_required, pid) instead of the banner, for test suites that start the emulator (use --addr 127.0.0.1:0).
     #[arg(long)]
     print_json: bool,
     /// Once listening, write the bound port to this file (written whole, then renamed into place).
     #[arg(long, value_name = "FILE")]
     port_file: Option<PathBuf>,
+    /// A scenario (TOML, or JSON when FILE ends in .json): seed, fault rules and clock steps loaded on emptied
+    /// data before listening, and replayed by every POST /_emulator/reset.
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
 }
 
 /// The connection timeouts of `mkto serve` when neither the config file nor a flag sets them.
@@ -200,6 +204,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .context("cannot start the async runtime")?;
     runtime.block_on(async {
         let mut builder = marketo_emulator::Emulator::builder().config(config);
+        if let Some(path) = &args.scenario {
+            builder = builder.scenario(marketo_emulator::Scenario::from_file(path)?);
+        }
         builder = match &args.db {
             Some(path) => builder.db_path(path),
             None => builder.in_memory(),
@@ -231,6 +238,7 @@ fn print_json(state: &marketo_emulator::AppState, addr: SocketAddr) -> anyhow::R
         "url": format!("http://{addr}"),
         "identity_url": format!("http://{addr}/identity"),
         "admin_url": format!("http://{addr}/_emulator"),
+        "ui_url": format!("http://{addr}/_emulator/ui"),
         "client_id": user.map_or("", |u| u.client_id.as_str()),
         "client_secret": user.map_or("", |u| u.client_secret.as_str()),
         "admin_token_required": state.config.server.admin_token.is_some(),
@@ -282,7 +290,8 @@ fn print_banner(
     } else {
         ""
     };
-    println!("  admin API:      http://{addr}/_emulator/health{guarded}");
+    println!("  admin API:      http://{addr}/_emulator/openapi.json{guarded}");
+    println!("  inspector:      http://{addr}/_emulator/ui");
     println!("Ctrl-C or SIGTERM stops it.");
 }
 

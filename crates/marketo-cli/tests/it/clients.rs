@@ -1,6 +1,8 @@
-//! The most used Python and Node Marketo clients, unmodified, against `mkto serve`: their everyday calls
-//! (`clients/python/tests`, `clients/node/test`). A habit of theirs the emulator refuses fails here. Their
-//! dependencies come from `scripts/test-deps` (run by `scripts/test`).
+//! The test helpers for Python (`clients/python/mkto_emulator`, a pytest plugin) and Node
+//! (`clients/node/mkto-emulator`), and the most used Python and Node Marketo clients, unmodified, driven through
+//! them against the real `mkto serve`: the helpers' own tests, an example test each, and the clients' everyday
+//! calls (`clients/python/tests`, `clients/node/test`). A habit of a client that the emulator refuses fails
+//! here. Their dependencies come from `scripts/test-deps` (run by `scripts/test`).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -29,7 +31,7 @@ fn run(mut cmd: Command, what: &str) {
 }
 
 #[test]
-fn marketorestpython_everyday_calls_work_against_mkto_serve() {
+fn python_helpers_and_marketorestpython_work_against_mkto_serve() {
     let python = test_deps().join("venv/bin/python");
     assert!(
         python.exists(),
@@ -44,7 +46,7 @@ fn marketorestpython_everyday_calls_work_against_mkto_serve() {
 }
 
 #[test]
-fn node_marketo_rest_everyday_calls_work_against_mkto_serve() {
+fn node_helpers_and_node_marketo_rest_work_against_mkto_serve() {
     let node_dir = repo().join("clients/node");
     assert!(
         node_dir.join("node_modules/node-marketo-rest").exists(),

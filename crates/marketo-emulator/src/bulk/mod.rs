@@ -50,6 +50,7 @@ pub mod import;
 mod import_api;
 pub mod queue;
 mod slots;
+pub mod view;
 
 pub use config::BulkConfig;
 pub use errors::{

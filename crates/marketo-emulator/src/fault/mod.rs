@@ -34,16 +34,22 @@ pub use rule::{FaultEffect, FaultRule};
 
 pub mod records;
 
+/// Retired rules kept for their counts; past this, the oldest retired rule is forgotten.
+const RETIRED_KEPT: usize = 1000;
+
 /// A fired rule: wait `latency`, then apply `effect`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FiredFault {
+    /// The rule's id.
+    pub rule: u64,
     /// Wait first.
     pub latency: Duration,
     /// Then this.
     pub effect: FaultEffect,
 }
 
-/// A rule with its remaining count, as `GET /_emulator/faults` lists it.
+/// A rule with its counts, as `GET /_emulator/faults` lists it. A rule with `times` that has fired that many
+/// times is retired: it stays listed (with `active: false`) so its count can be read, and never fires again.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActiveFault {
     /// Its id, in order of addition.
@@ -55,6 +61,8 @@ pub struct ActiveFault {
     pub remaining: Option<u32>,
     /// How many times it fired.
     pub fired: u64,
+    /// Whether it can still fire.
+    pub active: bool,
 }
 
 /// The active rules, shared by every connection.
@@ -74,25 +82,51 @@ impl FaultSet {
     pub fn add(&self, rule: FaultRule) -> u64 {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
         let mut rules = self.lock();
+        let active = rule.times != Some(0);
+        if rules.iter().filter(|r| !r.active).count() >= RETIRED_KEPT {
+            if let Some(oldest) = rules.iter().position(|r| !r.active) {
+                rules.remove(oldest);
+            }
+        }
         rules.push(ActiveFault {
             id,
             remaining: rule.times,
             rule,
             fired: 0,
+            active,
         });
-        self.any.store(true, Ordering::Release);
+        self.refresh(&rules);
         id
     }
 
-    /// Remove every rule.
+    /// Remove every rule (ids go on from where they were).
     pub fn clear(&self) {
         self.lock().clear();
         self.any.store(false, Ordering::Release);
     }
 
-    /// The active rules.
+    /// Remove the rule `id`; false when there is none.
+    pub fn remove(&self, id: u64) -> bool {
+        let mut rules = self.lock();
+        let before = rules.len();
+        rules.retain(|r| r.id != id);
+        self.refresh(&rules);
+        rules.len() < before
+    }
+
+    /// Every rule, retired ones included, in order of addition.
     pub fn list(&self) -> Vec<ActiveFault> {
         self.lock().clone()
+    }
+
+    /// The rule `id`.
+    pub fn get(&self, id: u64) -> Option<ActiveFault> {
+        self.lock().iter().find(|r| r.id == id).cloned()
+    }
+
+    fn refresh(&self, rules: &[ActiveFault]) {
+        self.any
+            .store(rules.iter().any(|r| r.active), Ordering::Release);
     }
 
     /// The first rule that matches and fires for this call, counted down.
@@ -102,7 +136,7 @@ impl FaultSet {
         }
         let mut rules = self.lock();
         let idx = rules.iter().position(|r| {
-            r.remaining != Some(0)
+            r.active
                 && r.rule.matches(method, path)
                 && r.rule.probability.is_none_or(|p| rand::random::<f64>() < p)
         })?;
@@ -111,17 +145,14 @@ impl FaultSet {
         if let Some(n) = active.remaining.as_mut() {
             *n = n.saturating_sub(1);
         }
+        active.active = active.remaining != Some(0);
         let rule = &active.rule;
         let fired = FiredFault {
+            rule: active.id,
             latency: Duration::from_millis(rule.latency_ms.unwrap_or(0)),
             effect: rule.effect,
         };
-        if active.remaining == Some(0) {
-            rules.remove(idx);
-        }
-        if rules.is_empty() {
-            self.any.store(false, Ordering::Release);
-        }
+        self.refresh(&rules);
         Some(fired)
     }
 }
@@ -140,7 +171,26 @@ mod tests {
             assert_eq!(f.effect, FaultEffect::Error(604));
         }
         assert!(set.fire("POST", "/rest/v1/leads.json").is_none());
+        let retired = &set.list()[0];
+        assert_eq!(
+            (retired.fired, retired.remaining, retired.active),
+            (2, Some(0), false)
+        );
+    }
+
+    #[test]
+    fn rules_are_removed_one_by_one() {
+        let set = FaultSet::default();
+        let a = set.add(FaultRule::error("*", "/a", 604));
+        let b = set.add(FaultRule::error("*", "/b", 608));
+        assert!(set.remove(a));
+        assert!(!set.remove(a));
+        assert!(set.fire("GET", "/a").is_none());
+        assert_eq!(set.fire("GET", "/b").unwrap().rule, b);
+        assert_eq!(set.get(b).unwrap().fired, 1);
+        assert!(set.remove(b));
         assert!(set.list().is_empty());
+        assert!(set.fire("GET", "/b").is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod error;
 pub mod extract;
+pub mod log;
 pub mod multipart;
 pub mod pipeline;
 pub mod router;

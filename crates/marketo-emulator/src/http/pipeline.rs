@@ -11,15 +11,17 @@
 use super::auth;
 use super::error::{render, Failure, Reply};
 use super::extract::{self, Params};
+use super::log;
 use super::multipart;
 use super::router::{self, BodyKind, Found, Handler};
+use crate::calls::body::LoggedBody;
+use crate::calls::CallRecord;
 use crate::config::Role;
 use crate::fault::records::{self, Held};
 use crate::fault::FaultEffect;
 use crate::limiter::Taken;
 use crate::resources::Call;
 use crate::state::AppState;
-use crate::usage::CallRecord;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::Response;
@@ -37,6 +39,10 @@ struct Trace {
     taken: Taken,
     client_id: Option<String>,
     identity: bool,
+    /// The body as received (for the request log).
+    body: Bytes,
+    /// The fault rule that fired.
+    fault: Option<u64>,
 }
 
 /// The axum handler behind every Marketo path.
@@ -45,6 +51,8 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
     let rid = request_id::random(arrived);
     let method = req.method().as_str().to_owned();
     let path = req.uri().path().to_owned();
+    let query = req.uri().query().map(|q| state.redactor.text(q));
+    let request_headers = log::request_headers(&state, req.headers());
     let mut trace = Trace::default();
     let outcome = run(&state, &rid, req, &mut trace).await;
     let (status, code, counted) = match &outcome {
@@ -57,19 +65,33 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
             (f.status(), code, !trace.identity && f.counted())
         }
     };
-    state.limiter.settle(state.now(), trace.taken, counted);
+    let dropped = matches!(outcome, Err(Failure::Drop));
+    let raw = matches!(&outcome, Ok(Reply { raw: Some(_), .. }));
+    let (response, response_type, response_body) =
+        log::response(&state, render(&rid, outcome), raw).await;
+    let answered = state.now();
+    state.limiter.settle(answered, trace.taken, counted);
     state.record_call(CallRecord {
         method,
         path,
+        query,
         status,
         code,
         counted,
-        dropped: matches!(outcome, Err(Failure::Drop)),
-        request_id: rid.clone(),
+        dropped,
+        fault: trace.fault,
+        request_id: rid,
         at: arrived,
+        duration_us: u64::try_from((answered - arrived).num_microseconds().unwrap_or(0))
+            .unwrap_or(0),
         client_id: trace.client_id,
+        request_headers,
+        request_body: LoggedBody::capture(&trace.body, &state.redactor),
+        response_type,
+        response_body,
+        ..CallRecord::default()
     });
-    render(&rid, outcome)
+    response
 }
 
 fn is_blank(body: &[u8]) -> bool {
@@ -104,6 +126,7 @@ async fn run(
         limits.max_body_bytes
     };
     let mut body = extract::read_body(&parts.headers, body, max_body).await?;
+    trace.body = body.clone();
     let mut params = Params::parse(parts.uri.query().unwrap_or(""));
     let mut method = parts.method.clone();
 
@@ -215,6 +238,7 @@ async fn run(
 
     let mut skip_records = None;
     if let Some(fault) = state.faults.fire(method.as_str(), path) {
+        trace.fault = Some(fault.rule);
         if !fault.latency.is_zero() {
             tokio::time::sleep(fault.latency).await;
         }

@@ -25,6 +25,7 @@ pub mod members;
 pub mod merge;
 mod migrate;
 pub mod objects;
+pub mod view;
 
 use rusqlite::Connection;
 use std::path::Path;

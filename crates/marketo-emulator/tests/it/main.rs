@@ -3,6 +3,9 @@
 
 mod activities;
 mod admin;
+mod admin_calls;
+mod admin_data;
+mod admin_reset;
 mod bulk_extract;
 mod bulk_import;
 mod bulk_jobs;
