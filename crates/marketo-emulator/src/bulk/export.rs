@@ -1,4 +1,4 @@
-//! Bulk Extract jobs (leads and activities): what a job exports, where it is, and its status record. The
+//! Bulk Extract jobs (leads, activities, custom objects): what a job exports, where it is, and its status record. The
 //! create request is checked into a job by `export_create.rs`.
 
 use super::queue::{Job, Phase, Schedule};
@@ -9,12 +9,14 @@ use marketo_types::bulk::{BulkFormat, ExportJob as ExportRecord, ExportStatus};
 use serde::{Deserialize, Serialize};
 
 /// What a job exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportKind {
     /// `/bulk/v1/leads/export/...`
     Leads,
     /// `/bulk/v1/activities/export/...`
     Activities,
+    /// `/bulk/v1/customobjects/{apiName}/export/...`: the records of one custom object type.
+    CustomObject(String),
 }
 
 /// The default (and allowed) columns of an activity export.
@@ -50,6 +52,26 @@ pub enum Selector {
         primary_ids: Vec<i64>,
         /// Primary attribute values (empty: any).
         primary_values: Vec<String>,
+    },
+    /// Records of an object type (its storage kind) updated in `[start, end)`.
+    ObjectsUpdated {
+        /// The storage kind.
+        kind: String,
+        /// Range start (formatted).
+        start: String,
+        /// Range end (formatted).
+        end: String,
+    },
+    /// Records of an object type linked to the members of a static list.
+    ObjectsOfList {
+        /// The storage kind.
+        kind: String,
+        /// The list.
+        list: i64,
+        /// The record's field that links it to a lead.
+        link: String,
+        /// The lead field the link holds (`id`, or another lead field).
+        lead_field: String,
     },
 }
 

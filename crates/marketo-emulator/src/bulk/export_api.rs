@@ -1,8 +1,9 @@
-//! The export half of [`Bulk`] (leads and activities): create, enqueue, cancel, status, list, file.
+//! The export half of [`Bulk`] (leads, activities and custom objects): create, enqueue, cancel, status, list, file.
 
 use super::export::{ExportJob, ExportKind};
 use super::queue::{Phase, Queue};
-use super::{errors, export_create, Bulk, Loaded, ServedFile};
+use super::{errors, export_create, export_objects, Bulk, Loaded, ServedFile};
+use crate::engine::ObjectSchema;
 use crate::model::Model;
 use chrono::{DateTime, Duration, Utc};
 use marketo_types::bulk::{ExportJob as ExportRecord, ExportStatus};
@@ -12,12 +13,12 @@ use serde_json::Value;
 /// The index of this user's job `id` of `kind` (1013 for another user's, another kind's, or none).
 fn find(
     exports: &Queue<ExportJob>,
-    kind: ExportKind,
+    kind: &ExportKind,
     owner: &str,
     id: &str,
 ) -> Result<usize, ApiError> {
     exports
-        .position(|j| j.id == id && j.kind == kind && j.owner == owner)
+        .position(|j| j.id == id && &j.kind == kind && j.owner == owner)
         .ok_or_else(errors::not_found)
 }
 
@@ -26,12 +27,35 @@ impl Bulk {
     pub fn create_export(
         &self,
         model: &Model,
-        kind: ExportKind,
+        kind: &ExportKind,
         owner: &str,
         body: &Value,
         now: DateTime<Utc>,
     ) -> Result<ExportRecord, ApiError> {
         let job = export_create::create(model, &self.config, kind, owner, body, now)?;
+        self.add_export(model, job, now)
+    }
+
+    /// Create Export Custom Object Job for the records of `schema`: the `Created` entry.
+    pub fn create_object_export(
+        &self,
+        model: &Model,
+        schema: &ObjectSchema,
+        owner: &str,
+        body: &Value,
+        now: DateTime<Utc>,
+    ) -> Result<ExportRecord, ApiError> {
+        let job = export_objects::create(model, &self.config, schema, owner, body, now)?;
+        self.add_export(model, job, now)
+    }
+
+    /// A created job joins the book, refused with 1029 once the day's allowance is spent.
+    fn add_export(
+        &self,
+        model: &Model,
+        job: ExportJob,
+        now: DateTime<Utc>,
+    ) -> Result<ExportRecord, ApiError> {
         self.with(model, now, |book| {
             if book.allowance.spent(now, self.config.export_daily_bytes) {
                 return Err(errors::daily_quota(self.config.export_daily_mb()));
@@ -46,7 +70,7 @@ impl Bulk {
     pub fn enqueue(
         &self,
         model: &Model,
-        kind: ExportKind,
+        kind: &ExportKind,
         owner: &str,
         id: &str,
         now: DateTime<Utc>,
@@ -76,7 +100,7 @@ impl Bulk {
     pub fn cancel(
         &self,
         model: &Model,
-        kind: ExportKind,
+        kind: &ExportKind,
         owner: &str,
         id: &str,
         now: DateTime<Utc>,
@@ -96,7 +120,7 @@ impl Bulk {
     pub fn export_status(
         &self,
         model: &Model,
-        kind: ExportKind,
+        kind: &ExportKind,
         owner: &str,
         id: &str,
         now: DateTime<Utc>,
@@ -112,7 +136,7 @@ impl Bulk {
     pub fn list_exports(
         &self,
         model: &Model,
-        kind: ExportKind,
+        kind: &ExportKind,
         owner: &str,
         statuses: &[String],
         now: DateTime<Utc>,
@@ -126,7 +150,7 @@ impl Bulk {
                 .exports
                 .jobs()
                 .iter()
-                .filter(|j| j.kind == kind && j.owner == owner && j.created_at >= since)
+                .filter(|j| &j.kind == kind && j.owner == owner && j.created_at >= since)
                 .filter(|j| wanted(j.status()))
                 .map(ExportJob::record)
                 .collect())
@@ -137,7 +161,7 @@ impl Bulk {
     pub fn export_file(
         &self,
         model: &Model,
-        kind: ExportKind,
+        kind: &ExportKind,
         owner: &str,
         id: &str,
         now: DateTime<Utc>,

@@ -45,7 +45,7 @@ fn ints(v: &Value, name: &str) -> Result<Vec<i64>, ApiError> {
 }
 
 /// A `{startAt, endAt}` range: both dates (704), end not before start, at most 31 days (1003).
-fn range(v: &Value) -> Result<(String, String), ApiError> {
+pub(super) fn range(v: &Value) -> Result<(String, String), ApiError> {
     let date = |k: &str| match v.get(k).and_then(Value::as_str) {
         Some(s) => parse_datetime(s),
         None => Err(ApiError::catalogued(1002, &[k])),
@@ -89,28 +89,30 @@ fn lead_selector(
     match name.as_str() {
         "createdAt" => range(v).map(|(s, e)| Selector::CreatedAt(s, e)),
         "updatedAt" => range(v).map(|(s, e)| Selector::UpdatedAt(s, e)),
-        "staticListId" => {
-            let id = v
-                .as_i64()
-                .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-                .ok_or_else(|| ApiError::catalogued(1001, &[&v.to_string(), "Integer"]))?;
-            if model.store().with(|db| lists::exists(db, id))? {
-                Ok(Selector::StaticList(id))
-            } else {
-                Err(errors::not_found())
-            }
-        }
-        "staticListName" => {
-            let n = v
-                .as_str()
-                .ok_or_else(|| ApiError::catalogued(1001, &[&v.to_string(), "String"]))?;
-            let found = model.store().with(|db| lists::id_by_name(db, n))?;
-            found
-                .map(Selector::StaticList)
-                .ok_or_else(errors::not_found)
-        }
+        "staticListId" | "staticListName" => static_list(model, name, v).map(Selector::StaticList),
         // The emulator has no smart lists: a supported smart list filter names one that does not exist.
         _ => Err(errors::not_found()),
+    }
+}
+
+/// The static list a `staticListId` or `staticListName` filter names (1013 when there is none).
+pub(super) fn static_list(model: &Model, filter: &str, v: &Value) -> Result<i64, ApiError> {
+    if filter == "staticListId" {
+        let id = v
+            .as_i64()
+            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+            .ok_or_else(|| ApiError::catalogued(1001, &[&v.to_string(), "Integer"]))?;
+        if model.store().with(|db| lists::exists(db, id))? {
+            Ok(id)
+        } else {
+            Err(errors::not_found())
+        }
+    } else {
+        let n = v
+            .as_str()
+            .ok_or_else(|| ApiError::catalogued(1001, &[&v.to_string(), "String"]))?;
+        let found = model.store().with(|db| lists::id_by_name(db, n))?;
+        found.ok_or_else(errors::not_found)
     }
 }
 
@@ -161,7 +163,7 @@ fn activity_selector(filter: &Map<String, Value>) -> Result<Selector, ApiError> 
 pub fn create(
     model: &Model,
     config: &BulkConfig,
-    kind: ExportKind,
+    kind: &ExportKind,
     owner: &str,
     body: &Value,
     now: DateTime<Utc>,
@@ -169,16 +171,8 @@ pub fn create(
     let Value::Object(body) = body else {
         return Err(ApiError::catalogued(609, &[]));
     };
-    let format = match body.get("format") {
-        None | Some(Value::Null) => BulkFormat::Csv,
-        Some(v) => v
-            .as_str()
-            .and_then(BulkFormat::parse)
-            .ok_or_else(|| invalid(errors::BAD_FORMAT))?,
-    };
-    let null = Value::Null;
-    let mut fields = strings(body.get("fields").unwrap_or(&null), "fields")?;
-    fields.retain(|f| !f.trim().is_empty());
+    let format = format(body)?;
+    let mut fields = fields(body)?;
     match kind {
         ExportKind::Leads => {
             if fields.is_empty() {
@@ -188,6 +182,7 @@ pub fn create(
                 return Err(ApiError::new(1006, format!("Field '{bad}' not found")));
             }
         }
+        ExportKind::CustomObject(_) => {}
         ExportKind::Activities => {
             if fields.is_empty() {
                 fields = ACTIVITY_FIELDS.iter().map(|s| s.to_string()).collect();
@@ -200,6 +195,65 @@ pub fn create(
             }
         }
     }
+    let headers = headers(body, &fields)?;
+    let filter = filter(body)?;
+    let selector = match kind {
+        ExportKind::Leads => lead_selector(model, config, filter)?,
+        ExportKind::Activities => activity_selector(filter)?,
+        ExportKind::CustomObject(_) => return Err(errors::not_found()),
+    };
+    Ok(job(kind, owner, format, (fields, headers), selector, now))
+}
+
+/// A new job in the `Created` state.
+pub(super) fn job(
+    kind: &ExportKind,
+    owner: &str,
+    format: BulkFormat,
+    (fields, headers): (Vec<String>, Vec<String>),
+    selector: Selector,
+    now: DateTime<Utc>,
+) -> ExportJob {
+    ExportJob {
+        id: uuid::Uuid::new_v4().to_string(),
+        kind: kind.clone(),
+        owner: owner.to_owned(),
+        format,
+        fields,
+        headers,
+        selector,
+        created_at: now,
+        schedule: Schedule::created(),
+        records: None,
+        file: None,
+        error: None,
+    }
+}
+
+/// `format`: CSV (the default), TSV or SSV (1003 otherwise).
+pub(super) fn format(body: &Map<String, Value>) -> Result<BulkFormat, ApiError> {
+    match body.get("format") {
+        None | Some(Value::Null) => Ok(BulkFormat::Csv),
+        Some(v) => v
+            .as_str()
+            .and_then(BulkFormat::parse)
+            .ok_or_else(|| invalid(errors::BAD_FORMAT)),
+    }
+}
+
+/// `fields`, blanks dropped.
+pub(super) fn fields(body: &Map<String, Value>) -> Result<Vec<String>, ApiError> {
+    let null = Value::Null;
+    let mut fields = strings(body.get("fields").unwrap_or(&null), "fields")?;
+    fields.retain(|f| !f.trim().is_empty());
+    Ok(fields)
+}
+
+/// The column headers: each field's name, or its `columnHeaderNames` entry (whose keys must be fields).
+pub(super) fn headers(
+    body: &Map<String, Value>,
+    fields: &[String],
+) -> Result<Vec<String>, ApiError> {
     let renames = match body.get("columnHeaderNames") {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(m)) => m.clone(),
@@ -213,7 +267,7 @@ pub fn create(
     if renames.keys().any(|k| !fields.contains(k)) {
         return Err(invalid(errors::HEADER_NOT_EXPORTED));
     }
-    let headers = fields
+    Ok(fields
         .iter()
         .map(|f| {
             renames
@@ -221,27 +275,13 @@ pub fn create(
                 .and_then(Value::as_str)
                 .map_or_else(|| f.clone(), str::to_owned)
         })
-        .collect();
-    let filter = match body.get("filter") {
-        Some(Value::Object(f)) => f,
-        _ => return Err(ApiError::catalogued(1002, &["filter"])),
-    };
-    let selector = match kind {
-        ExportKind::Leads => lead_selector(model, config, filter)?,
-        ExportKind::Activities => activity_selector(filter)?,
-    };
-    Ok(ExportJob {
-        id: uuid::Uuid::new_v4().to_string(),
-        kind,
-        owner: owner.to_owned(),
-        format,
-        fields,
-        headers,
-        selector,
-        created_at: now,
-        schedule: Schedule::created(),
-        records: None,
-        file: None,
-        error: None,
-    })
+        .collect())
+}
+
+/// The `filter` object (1002 without one).
+pub(super) fn filter(body: &Map<String, Value>) -> Result<&Map<String, Value>, ApiError> {
+    match body.get("filter") {
+        Some(Value::Object(f)) => Ok(f),
+        _ => Err(ApiError::catalogued(1002, &["filter"])),
+    }
 }

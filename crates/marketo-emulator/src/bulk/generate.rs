@@ -1,5 +1,5 @@
 //! Writing an export's file when the job completes: the header row (REST names or `columnHeaderNames`), then
-//! one row per lead or activity, read from the store a page at a time and written in chunks, so memory stays
+//! one row per lead, activity or object record, read from the store a page at a time and written in chunks, so memory stays
 //! flat however large the file. Empty values are `null` (bulk-lead-extract.md). Date ranges are half open:
 //! `startAt <= t < endAt`.
 
@@ -10,6 +10,7 @@ use crate::model::Model;
 use crate::store::activities::{self as log, Selection};
 use crate::store::bulk_files::{FileMeta, FileWriter};
 use crate::store::leads::{self, Stamp, StoredLead};
+use crate::store::objects::{self as records, FilterOn, StoredObject};
 use crate::store::{lists, Db, StoreError};
 use serde_json::{Map, Value};
 
@@ -39,6 +40,9 @@ pub fn run(model: &Model, job: &ExportJob) -> Result<(u64, FileMeta), StoreError
         w.write(&buf)?;
         let records = match &job.selector {
             Selector::Activities { .. } => activities(db, job, &mut w)?,
+            Selector::ObjectsUpdated { .. } | Selector::ObjectsOfList { .. } => {
+                objects(db, job, &mut w)?
+            }
             _ => leads(db, &model.schema(), job, &mut w)?,
         };
         Ok((records, w.finish()?))
@@ -50,7 +54,7 @@ fn lead_page(db: &Db, sel: &Selector, after: i64) -> Result<Vec<StoredLead>, Sto
         Selector::CreatedAt(s, e) => leads::in_range(db, Stamp::Created, (s, e), after, PAGE),
         Selector::UpdatedAt(s, e) => leads::in_range(db, Stamp::Updated, (s, e), after, PAGE),
         Selector::StaticList(list) => lists::members(db, *list, after, PAGE),
-        Selector::Activities { .. } => Ok(Vec::new()),
+        _ => Ok(Vec::new()),
     }
 }
 
@@ -153,6 +157,77 @@ fn activities(db: &Db, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, S
                 })
                 .collect();
             write_row(&mut buf, &row, delim);
+            n += 1;
+        }
+        w.write(&buf)?;
+    }
+    Ok(n)
+}
+
+/// One row of an object record: the GUID, times and field values.
+fn object_row(job: &ExportJob, o: &StoredObject) -> Vec<String> {
+    job.fields
+        .iter()
+        .map(|f| match f.as_str() {
+            "marketoGUID" => o.guid.clone().unwrap_or_else(|| "null".to_owned()),
+            "createdAt" => o.created_at.clone(),
+            "updatedAt" => o.updated_at.clone(),
+            other => cell(o.data.get(other)),
+        })
+        .collect()
+}
+
+/// The records of an object export: updated in a range, or linked to the members of a list (each member's
+/// records in record order, members in id order).
+fn objects(db: &Db, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, StoreError> {
+    let delim = job.format.export_delimiter();
+    let (mut n, mut after, mut buf) = (0u64, 0, Vec::new());
+    loop {
+        let page: Vec<StoredObject> = match &job.selector {
+            Selector::ObjectsUpdated { kind, start, end } => {
+                let page = records::updated_in(db, kind, (start, end), after, PAGE)?;
+                after = page.last().map_or(after, |o| o.id);
+                if page.is_empty() {
+                    break;
+                }
+                page
+            }
+            Selector::ObjectsOfList {
+                kind,
+                list,
+                link,
+                lead_field,
+            } => {
+                let members = lists::members(db, *list, after, PAGE)?;
+                let Some(last) = members.last() else { break };
+                after = last.id;
+                let keys: Vec<Value> = members
+                    .iter()
+                    .filter_map(|lead| match lead_field.as_str() {
+                        "id" => Some(Value::from(lead.id)),
+                        f => lead.data.get(f).filter(|v| !v.is_null()).cloned(),
+                    })
+                    .collect();
+                let mut out = Vec::new();
+                for key in keys {
+                    // The link holds the lead's value as written, a number or its text.
+                    let values = Value::Array(vec![key.clone(), Value::String(cell(Some(&key)))]);
+                    out.extend(records::filter(
+                        db,
+                        kind,
+                        FilterOn::Field(link),
+                        &values,
+                        0,
+                        usize::MAX >> 1,
+                    )?);
+                }
+                out
+            }
+            _ => break,
+        };
+        buf.clear();
+        for o in &page {
+            write_row(&mut buf, &object_row(job, o), delim);
             n += 1;
         }
         w.write(&buf)?;

@@ -58,7 +58,7 @@ impl Bulk {
                     .jobs()
                     .iter()
                     .map(|j| ExportView {
-                        kind: j.kind,
+                        kind: j.kind.clone(),
                         owner: j.owner.clone(),
                         record: j.record(),
                     })

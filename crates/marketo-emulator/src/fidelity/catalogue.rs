@@ -6,10 +6,6 @@
 /// See [`super::production`].
 pub(super) fn production(code: u16) -> Option<&'static str> {
     Some(match code {
-        616 => {
-            "fault rule: {\"error\":\"616\"} on any path answers it in a success:false envelope with the \
-             catalogue's message; counted. No natural cause: the Custom Object Metadata API it guards is not emulated (test: catalogue::code_616_by_fault_rule)"
-        }
         702 => {
             "fault rule: {\"error\":\"702\"} on a search answers it in a success:false envelope with the \
              catalogue's message; counted. No natural cause: a search that matches nothing answers success:true with an empty result, as the lead database does; the rule gives the answer some searches send instead (shown on Get Leads by Filter Type) (test: catalogue::code_702_by_fault_rule)"
@@ -30,27 +26,11 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
             "fault rule: {\"error\":\"711\"} on any path answers it in a success:false envelope with the \
              catalogue's message; counted. No natural cause: the asset API (folders) is not emulated (test: catalogue::code_711_by_fault_rule)"
         }
-        718 => {
-            "fault rule: {\"error\":\"718\"} on any path answers it in a success:false envelope with the \
-             catalogue's message; counted. No natural cause: Sync Opportunities is not emulated (test: catalogue::code_718_by_fault_rule)"
-        }
         1014 => {
             "fault rule: {\"record_error\":\"1014\",\"records\":N} answers the first N records (all by \
              default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
              Leads record has no id); counted. No natural \
              cause: Marketo's own failure to create an object (test: catalogue::code_1014_record_level_by_fault_rule)"
-        }
-        1017 => {
-            "fault rule: {\"record_error\":\"1017\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: the create endpoints that send it (companies, opportunities, custom objects) are not emulated (test: catalogue::code_1017_record_level_by_fault_rule)"
-        }
-        1018 => {
-            "fault rule: {\"record_error\":\"1018\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: a native CRM integration is not modeled (test: catalogue::code_1018_record_level_by_fault_rule)"
         }
         1020 => {
             "fault rule: {\"record_error\":\"1020\",\"records\":N} answers the first N records (all by \
@@ -58,29 +38,11 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              Leads record has no id); counted. No natural \
              cause: Schedule Program (cloneToProgramName) is not emulated (test: catalogue::code_1020_record_level_by_fault_rule)"
         }
-        1022 => {
-            "fault rule: {\"record_error\":\"1022\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: deleting objects in use (assets, programs) is not emulated (test: catalogue::code_1022_record_level_by_fault_rule)"
-        }
         1025 => {
             "fault rule: {\"record_error\":\"1025\",\"records\":N} answers the first N records (all by \
              default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
              Leads record has no id); counted. No natural \
              cause: Change Lead Program Status is not emulated (test: catalogue::code_1025_record_level_by_fault_rule)"
-        }
-        1026 => {
-            "fault rule: {\"record_error\":\"1026\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: custom objects are not emulated (test: catalogue::code_1026_record_level_by_fault_rule)"
-        }
-        1036 => {
-            "fault rule: {\"record_error\":\"1036\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: the syncs that send it (Sync Companies and others keyed by a foreign key) are not emulated (test: catalogue::code_1036_record_level_by_fault_rule)"
         }
         1037 => {
             "fault rule: {\"record_error\":\"1037\",\"records\":N} answers the first N records (all by \
@@ -93,12 +55,6 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
              Leads record has no id); counted. No natural \
              cause: Schedule Campaign is not emulated (test: catalogue::code_1042_record_level_by_fault_rule)"
-        }
-        1048 => {
-            "fault rule: {\"record_error\":\"1048\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: custom objects are not emulated (test: catalogue::code_1048_record_level_by_fault_rule)"
         }
         _ => return None,
     })

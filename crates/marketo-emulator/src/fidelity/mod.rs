@@ -1,12 +1,13 @@
 //! How the emulator produces each catalogued code, for `docs/fidelity.md`.
 //!
 //! The HTTP layer (`server.rs`: pipeline, auth, limits, faults) and the domain model (`model.rs`: leads, lists,
-//! fields) and the bulk and activity APIs (`bulk.rs`) each declare the codes they produce; `catalogue.rs` the
+//! fields), the object types on the generic engine (`objects.rs`) and the bulk and activity APIs (`bulk.rs`) each declare the codes they produce; `catalogue.rs` the
 //! codes produced only by fault rules.
 
 mod bulk;
 mod catalogue;
 mod model;
+mod objects;
 pub mod operations;
 mod server;
 
@@ -17,6 +18,7 @@ mod server;
 pub fn production(code: u16) -> Option<&'static str> {
     server::production(code)
         .or_else(|| model::production(code))
+        .or_else(|| objects::production(code))
         .or_else(|| bulk::production(code))
         .or_else(|| catalogue::production(code))
 }

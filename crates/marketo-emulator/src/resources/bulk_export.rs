@@ -16,39 +16,39 @@ macro_rules! export_routes {
             Route::post(
                 concat!($prefix, "/export/create.json"),
                 concat!("Create Export ", $what, " Job"),
-                |s, c| create(s, c, $kind),
+                |s, c| create(s, c, &$kind),
             )
             .reads(),
             Route::get(
                 concat!($prefix, "/export.json"),
                 concat!("Get Export ", $what, " Jobs"),
-                |s, c| list(s, c, $kind),
+                |s, c| list(s, c, &$kind),
             )
             .blocking(),
             Route::post(
                 concat!($prefix, "/export/{exportId:str}/enqueue.json"),
                 concat!("Enqueue Export ", $what, " Job"),
-                |s, c| job(s, c, $kind, Action::Enqueue),
+                |s, c| job(s, c, &$kind, Action::Enqueue),
             )
             .body(BodyKind::None)
             .reads(),
             Route::post(
                 concat!($prefix, "/export/{exportId:str}/cancel.json"),
                 concat!("Cancel Export ", $what, " Job"),
-                |s, c| job(s, c, $kind, Action::Cancel),
+                |s, c| job(s, c, &$kind, Action::Cancel),
             )
             .body(BodyKind::None)
             .reads(),
             Route::get(
                 concat!($prefix, "/export/{exportId:str}/status.json"),
                 concat!("Get Export ", $what, " Job Status"),
-                |s, c| job(s, c, $kind, Action::Status),
+                |s, c| job(s, c, &$kind, Action::Status),
             )
             .blocking(),
             Route::get(
                 concat!($prefix, "/export/{exportId:str}/file.json"),
                 concat!("Get Export ", $what, " File"),
-                |s, c| file(s, c, $kind),
+                |s, c| file(s, c, &$kind),
             )
             .blocking(),
         ]
@@ -76,14 +76,14 @@ pub const ROUTES: &[Route] = &[
 ];
 
 #[derive(Debug, Clone, Copy)]
-enum Action {
+pub(super) enum Action {
     Enqueue,
     Cancel,
     Status,
 }
 
 /// Create Export Job: the `Created` entry.
-fn create(state: &AppState, call: Call, kind: ExportKind) -> Result<Reply, Failure> {
+fn create(state: &AppState, call: Call, kind: &ExportKind) -> Result<Reply, Failure> {
     let body = call.json.clone().unwrap_or(Value::Null);
     let entry =
         state
@@ -93,7 +93,7 @@ fn create(state: &AppState, call: Call, kind: ExportKind) -> Result<Reply, Failu
 }
 
 /// Get Export Jobs: this user's jobs of the past 7 days, optionally of the `status` values given.
-fn list(state: &AppState, call: Call, kind: ExportKind) -> Result<Reply, Failure> {
+pub(super) fn list(state: &AppState, call: Call, kind: &ExportKind) -> Result<Reply, Failure> {
     let statuses = call.params.list("status");
     let jobs = state.bulk.list_exports(
         &state.model,
@@ -106,7 +106,12 @@ fn list(state: &AppState, call: Call, kind: ExportKind) -> Result<Reply, Failure
 }
 
 /// Enqueue, cancel, status.
-fn job(state: &AppState, call: Call, kind: ExportKind, action: Action) -> Result<Reply, Failure> {
+pub(super) fn job(
+    state: &AppState,
+    call: Call,
+    kind: &ExportKind,
+    action: Action,
+) -> Result<Reply, Failure> {
     let (bulk, model, now) = (&state.bulk, &state.model, call.now);
     let (owner, id) = (call.user.client_id.as_str(), call.path.text("exportId"));
     let entry = match action {
@@ -118,7 +123,7 @@ fn job(state: &AppState, call: Call, kind: ExportKind, action: Action) -> Result
 }
 
 /// The file: 200, 206 for a `Range`, or the plain-text 404 until it is ready.
-fn file(state: &AppState, call: Call, kind: ExportKind) -> Result<Reply, Failure> {
+pub(super) fn file(state: &AppState, call: Call, kind: &ExportKind) -> Result<Reply, Failure> {
     let id = call.path.text("exportId");
     let served = state
         .bulk

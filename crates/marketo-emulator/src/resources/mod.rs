@@ -7,6 +7,7 @@
 //! line in [`ALL`].
 
 mod activities;
+mod bulk_custom_objects;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
@@ -82,6 +83,7 @@ pub const ALL: &[Resource] = &[
     Resource::routes(named_account_members::ROUTES),
     Resource::routes(custom_objects::ROUTES),
     Resource::routes(custom_object_types::ROUTES),
+    Resource::routes(bulk_custom_objects::ROUTES),
 ];
 
 /// Every route of every resource.

@@ -6,6 +6,7 @@ mod admin;
 mod admin_calls;
 mod admin_data;
 mod admin_reset;
+mod bulk_custom_objects;
 mod bulk_extract;
 mod bulk_import;
 mod bulk_jobs;

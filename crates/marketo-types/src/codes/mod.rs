@@ -11,6 +11,7 @@
 //! assert_eq!(info.render(&["100", "20"]), "Max rate limit '100' exceeded with in '20' secs");
 //! ```
 
+mod rows;
 mod table;
 
 use serde::Serialize;
