@@ -1,4 +1,4 @@
-//! Bulk Lead Import jobs: what a submitted import is, and running one when its turn comes on the clock.
+//! Bulk import jobs (leads; custom objects in `import_objects.rs`): what a submitted import is, and running one when its turn comes on the clock.
 //!
 //! Rows are upserted through the model's Sync Leads (createOrUpdate by `lookupField`; `lookupField=id` is
 //! update only), 300 at a time, so they get the model's rules and records their activities. A row the sync
@@ -8,6 +8,7 @@
 
 use super::delimited;
 use super::queue::{Job, Outcome, Phase, Schedule};
+use crate::engine::custom::TypeDef;
 use crate::model::{format_time, Model, SyncLeads};
 use crate::store::bulk_files::{self as files, FileWriter};
 use chrono::{DateTime, Utc};
@@ -45,6 +46,9 @@ pub struct ImportJob {
     pub warned: u64,
     /// The status message, once done.
     pub message: Option<String>,
+    /// For a custom object import, the approved type as it was when the file was submitted (`None`: leads).
+    #[serde(default)]
+    pub object: Option<TypeDef>,
 }
 
 impl Job for ImportJob {
@@ -114,6 +118,9 @@ struct Pending {
 /// Run `job` at `at`: upsert the rows, write the failures and warnings files, set the counts and the message.
 /// A file without the lookup field fails as a whole.
 pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<Outcome, ApiError> {
+    if let Some(def) = job.object.clone() {
+        return super::import_objects::run(model, &def, job, at);
+    }
     let store = model.store();
     let data = store.with(|db| files::read_all(db, &file_key(job.batch_id, "file")))?;
     let mut rows = delimited::parse(&data, job.format.import_delimiter()).into_iter();
@@ -245,8 +252,18 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<Outc
             let _ = model.list_add(list, ids, None, at);
         }
     }
-    store.transaction(|db| {
-        for (which, bytes) in [("failures", &failures), ("warnings", &warnings)] {
+    finish(model, job, (&failures, &warnings), at)
+}
+
+/// Store the failures and warnings files, drop the submitted file, set the message: the job is complete.
+pub(super) fn finish(
+    model: &Model,
+    job: &mut ImportJob,
+    (failures, warnings): (&[u8], &[u8]),
+    at: DateTime<Utc>,
+) -> Result<Outcome, ApiError> {
+    model.store().transaction(|db| {
+        for (which, bytes) in [("failures", failures), ("warnings", warnings)] {
             let mut w = FileWriter::create(db, &file_key(job.batch_id, which))?;
             w.write(bytes)?;
             w.finish()?;

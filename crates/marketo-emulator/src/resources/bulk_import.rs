@@ -67,9 +67,13 @@ fn status(state: &AppState, call: Call) -> Result<Reply, Failure> {
 
 fn file(state: &AppState, call: &Call, which: ImportFile) -> Result<Reply, Failure> {
     let id = call.path.int("batchId");
-    let served = state
-        .bulk
-        .import_file(&state.model, &call.user.client_id, id, which, call.now)?;
+    let served = state.bulk.import_file(
+        &state.model,
+        (&call.user.client_id, None),
+        id,
+        which,
+        call.now,
+    )?;
     Ok(bulk_file::serve(&state.model, served, None))
 }
 

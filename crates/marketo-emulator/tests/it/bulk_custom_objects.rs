@@ -196,3 +196,118 @@ async fn code_1035_and_1026_for_custom_object_exports() {
     let r = off.get(&format!("{EXPORT}.json")).await;
     assert_marketo_error(&r, 1026, "Custom object not enabled");
 }
+
+const IMPORT: &str = "/bulk/v1/customobjects/car_c/import";
+
+/// POST a file to Import Custom Objects of car_c, `format` in the query string as the docs show.
+async fn import(env: &Env, file: Vec<u8>, format: &str) -> Resp {
+    let token = env.token().await;
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(file).file_name("cars.csv"),
+    );
+    env.send(
+        env.http
+            .post(env.url(&format!("{IMPORT}.json?format={format}")))
+            .bearer_auth(token)
+            .multipart(form),
+    )
+    .await
+}
+
+fn batch(r: &Resp) -> i64 {
+    assert_success(r)[0]["batchId"].as_i64().expect("batchId")
+}
+
+#[tokio::test]
+async fn import_custom_objects_upserts_by_dedupe_fields_with_failures_and_warnings() {
+    let env = start().await;
+    cars_and_a_list(&env).await;
+    let csv = "vin,leadId,make,colour\nV1,1,BMW,red\nV9,2,Audi,\nV8,99,Fiat,\n,1,Kia,\nV7,1\n";
+    let r = import(&env, csv.into(), "csv").await;
+    let id = batch(&r);
+    assert_eq!(
+        r.json["result"][0],
+        json!({"batchId": id, "operation": "import", "status": "Queued", "objectApiName": "car_c"})
+    );
+    env.emu.advance_clock(Duration::from_secs(10));
+    let s = &assert_success(&env.get(&format!("{IMPORT}/{id}/status.json")).await)[0];
+    assert_eq!(s["status"], "Complete");
+    assert_eq!(s["numOfObjectsProcessed"], 2);
+    assert_eq!(s["numOfRowsFailed"], 3);
+    assert_eq!(s["numOfRowsWithWarning"], 1);
+    assert_eq!(
+        s["message"],
+        "Import completed with errors, 2 records imported (2 members), 3 failed, 1 warning."
+    );
+    assert!(s["importTime"].as_str().unwrap().ends_with("second(s)"));
+
+    let got = env
+        .get("/rest/v1/customobjects/car_c.json?filterType=vin&filterValues=V1,V9&fields=vin,make,leadId")
+        .await;
+    let cars = assert_success(&got);
+    assert_eq!(cars.len(), 2);
+    assert_eq!(cars[0]["make"], "BMW", "V1 was updated, not doubled");
+
+    let failures = env.get(&format!("{IMPORT}/{id}/failures.json")).await;
+    let lines: Vec<&str> = failures.text.lines().collect();
+    assert_eq!(lines[0], "vin,leadId,make,colour,Import Failure Reason");
+    assert_eq!(lines[1], "V8,99,Fiat,,Lead not found", "{}", failures.text);
+    assert_eq!(lines[2], ",1,Kia,,missing.dedupe.fields");
+    assert_eq!(lines[3], "V7,1,\"Invalid number of columns, expected 4\"");
+    let warnings = env.get(&format!("{IMPORT}/{id}/warnings.json")).await;
+    assert_eq!(
+        warnings.text,
+        "vin,leadId,make,colour,Import Warning Reason\nV1,1,BMW,red,\"Field 'colour' not found, value ignored\"\n"
+    );
+    // The batch is car_c's: not a lead import, not another type's.
+    let lead = env.get(&format!("/bulk/v1/leads/batch/{id}.json")).await;
+    assert_marketo_error(&lead, 1013, "Object not found");
+}
+
+#[tokio::test]
+async fn a_header_that_misses_the_dedupe_field_fails_every_row_as_the_docs_show() {
+    let env = start().await;
+    cars_and_a_list(&env).await;
+    let id = batch(&import(&env, "make, vin\nBMW,X1\nKia,X2\n".into(), "csv").await);
+    env.emu.advance_clock(Duration::from_secs(10));
+    let s = &assert_success(&env.get(&format!("{IMPORT}/{id}/status.json")).await)[0];
+    assert_eq!(
+        (
+            s["numOfObjectsProcessed"].as_u64(),
+            s["numOfRowsFailed"].as_u64()
+        ),
+        (Some(0), Some(2))
+    );
+    let failures = env.get(&format!("{IMPORT}/{id}/failures.json")).await;
+    assert_eq!(
+        failures.text,
+        "make, vin,Import Failure Reason\nBMW,X1,missing.dedupe.fields\nKia,X2,missing.dedupe.fields\n"
+    );
+}
+
+#[tokio::test]
+async fn custom_object_imports_share_the_import_queue_and_its_limits() {
+    let env = start().await;
+    make_car(&env).await;
+    for _ in 0..10 {
+        batch(&import(&env, "vin\nA\n".into(), "csv").await);
+    }
+    let r = import(&env, "vin\nA\n".into(), "csv").await;
+    assert_marketo_error(&r, 1016, "Too many imports");
+
+    let fresh = start().await;
+    make_car(&fresh).await;
+    let mut big = b"vin\n".to_vec();
+    big.resize(marketo_types::limits::MAX_BULK_IMPORT_BYTES + 1, b'a');
+    let r = import(&fresh, big, "csv").await;
+    assert_eq!(r.status, 413, "{}", r.text);
+    let r = import(&fresh, "vin\n".into(), "csv").await;
+    assert_marketo_error(&r, 1003, "Empty file");
+    let r = import(&fresh, "vin\nA\n".into(), "xml").await;
+    assert_eq!(r.json["errors"][0]["code"], "1003");
+    let r = fresh
+        .get("/bulk/v1/customobjects/boat_c/import/1001/status.json")
+        .await;
+    assert_marketo_error(&r, 1013, "Object not found");
+}

@@ -1,4 +1,5 @@
-//! Bulk Lead Import: the batch statuses and the batch record that submit and status answer with.
+//! Bulk imports (leads, custom objects): the batch statuses and the batch records that submit and status answer
+//! with.
 
 use serde::{Deserialize, Serialize};
 
@@ -72,4 +73,34 @@ impl ImportBatch {
     pub fn warned(&self) -> u64 {
         self.num_of_rows_with_warning.unwrap_or(0)
     }
+}
+
+/// A custom object import batch as Import Custom Objects and Get Import Custom Object Status report it
+/// (bulk-custom-object-import.md): the counts and the message appear once it is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectImportBatch {
+    /// Its id.
+    pub batch_id: i64,
+    /// Always `import`.
+    pub operation: String,
+    /// Where it is.
+    pub status: ImportStatus,
+    /// The custom object type's API name.
+    pub object_api_name: String,
+    /// Records imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_of_objects_processed: Option<u64>,
+    /// Rows that failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_of_rows_failed: Option<u64>,
+    /// Rows imported with a warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_of_rows_with_warning: Option<u64>,
+    /// How long it took (`1 second(s)`), once done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_time: Option<String>,
+    /// Marketo's summary, once done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }

@@ -15,7 +15,7 @@ mod export;
 mod import;
 
 pub use export::{ExportJob, ExportStatus};
-pub use import::{ImportBatch, ImportStatus};
+pub use import::{ImportBatch, ImportStatus, ObjectImportBatch};
 
 use serde::{Deserialize, Serialize};
 use std::path::Path;
