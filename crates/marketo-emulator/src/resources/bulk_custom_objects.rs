@@ -5,6 +5,7 @@
 //! `[custom_objects] enabled = false` every call answers 1026; a name that is no approved type is 1013.
 
 use super::bulk_export::{file, job, list, Action};
+use super::bulk_import::upload;
 use super::custom_objects::guard;
 use super::{bulk_file, ok, Call};
 use crate::bulk::{ExportKind, ImportFile};
@@ -117,13 +118,7 @@ fn submit(state: &AppState, call: Call) -> Result<Reply, Failure> {
         .objects
         .with_catalog(|c| c.get(api).ok().and_then(|t| t.approved.clone()))
         .ok_or_else(|| Failure::code(1013, &[]))?;
-    let file = call
-        .upload
-        .clone()
-        .ok_or_else(|| Failure::code(1002, &["file"]))?;
-    if file.len() > state.config.bulk.max_import_bytes {
-        return Err(Failure::Http(413));
-    }
+    let file = upload(state, &call)?;
     let owner = &call.user.client_id;
     let format = call.params.get("format");
     let entry =

@@ -34,13 +34,7 @@ pub const ROUTES: &[Route] = &[
 
 /// `POST /bulk/v1/leads.json`: the `Queued` job (`batchId`, `importId`, `status`).
 fn submit(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let file = call
-        .upload
-        .clone()
-        .ok_or_else(|| Failure::code(1002, &["file"]))?;
-    if file.len() > state.config.bulk.max_import_bytes {
-        return Err(Failure::Http(413));
-    }
+    let file = upload(state, &call)?;
     let p = &call.params;
     let text = |name: &str| p.get(name).map(str::to_owned);
     let req = ImportRequest {
@@ -54,6 +48,18 @@ fn submit(state: &AppState, call: Call) -> Result<Reply, Failure> {
     };
     let entry = state.bulk.submit_import(&state.model, req, call.now)?;
     Ok(ok(&call, vec![entry]))
+}
+
+/// The `file` part of an import (1002 without one, 413 past the bulk import limit).
+pub(super) fn upload(state: &AppState, call: &Call) -> Result<bytes::Bytes, Failure> {
+    let file = call
+        .upload
+        .clone()
+        .ok_or_else(|| Failure::code(1002, &["file"]))?;
+    if file.len() > state.config.bulk.max_import_bytes {
+        return Err(Failure::Http(413));
+    }
+    Ok(file)
 }
 
 /// `GET /bulk/v1/leads/batch/{batchId}.json`
