@@ -29,12 +29,12 @@
 //! let now = Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0).unwrap();
 //! let body = serde_json::json!({"fields": ["id", "email"],
 //!     "filter": {"createdAt": {"startAt": "2024-04-01T00:00:00Z", "endAt": "2024-05-01T00:00:00Z"}}});
-//! let job = bulk.create_export(&model, ExportKind::Leads, "me", &body, now).unwrap();
+//! let job = bulk.create_export(&model, &ExportKind::Leads, "me", &body, now).unwrap();
 //! assert_eq!(job.status, ExportStatus::Created);
 //! let id = job.export_id;
-//! assert_eq!(bulk.enqueue(&model, ExportKind::Leads, "me", &id, now).unwrap().status, ExportStatus::Queued);
+//! assert_eq!(bulk.enqueue(&model, &ExportKind::Leads, "me", &id, now).unwrap().status, ExportStatus::Queued);
 //! let later = now + chrono::Duration::seconds(60);
-//! assert_eq!(bulk.export_status(&model, ExportKind::Leads, "me", &id, later).unwrap().status, ExportStatus::Completed);
+//! assert_eq!(bulk.export_status(&model, &ExportKind::Leads, "me", &id, later).unwrap().status, ExportStatus::Completed);
 //! ```
 
 mod allowance;

@@ -35,7 +35,7 @@ fn an_older_stored_book_loads_as_it_is() {
         ImportStatus::Importing
     );
     let jobs = bulk
-        .list_exports(&model, ExportKind::Leads, "me", &[], now)
+        .list_exports(&model, &ExportKind::Leads, "me", &[], now)
         .unwrap();
     let statuses: Vec<_> = jobs.iter().map(|j| j.status).collect();
     assert_eq!(
@@ -53,7 +53,7 @@ fn an_older_stored_book_loads_as_it_is() {
     let later = bulk
         .export_status(
             &model,
-            ExportKind::Leads,
+            &ExportKind::Leads,
             "me",
             &jobs[1].export_id,
             t(15, 2, 1),
@@ -74,11 +74,11 @@ fn a_stored_book_that_does_not_parse_is_611_until_reset() {
     let e = bulk.import_status(&model, "me", 1001, now).unwrap_err();
     assert_eq!((e.code.value(), e.message.as_str()), (611, "System error"));
     let e = bulk
-        .list_exports(&model, ExportKind::Leads, "me", &[], now)
+        .list_exports(&model, &ExportKind::Leads, "me", &[], now)
         .unwrap_err();
     assert_eq!(e.code.value(), 611);
     assert!(bulk
-        .export_file(&model, ExportKind::Leads, "me", "x", now)
+        .export_file(&model, &ExportKind::Leads, "me", "x", now)
         .is_err());
     // Nothing overwrote it: the broken book is still there to look at.
     assert_eq!(
@@ -87,7 +87,7 @@ fn a_stored_book_that_does_not_parse_is_611_until_reset() {
     );
     bulk.reset(&model);
     assert!(bulk
-        .list_exports(&model, ExportKind::Leads, "me", &[], now)
+        .list_exports(&model, &ExportKind::Leads, "me", &[], now)
         .unwrap()
         .is_empty());
     let reopened = Bulk::open(&model, BulkConfig::default()).unwrap();
@@ -111,10 +111,10 @@ fn a_book_survives_reopening_with_its_slots_resized() {
     let mut ids = Vec::new();
     for _ in 0..3 {
         let id = bulk
-            .create_export(&model, ExportKind::Leads, "me", &body, now)
+            .create_export(&model, &ExportKind::Leads, "me", &body, now)
             .unwrap()
             .export_id;
-        bulk.enqueue(&model, ExportKind::Leads, "me", &id, now)
+        bulk.enqueue(&model, &ExportKind::Leads, "me", &id, now)
             .unwrap();
         ids.push(id);
     }
@@ -124,7 +124,7 @@ fn a_book_survives_reopening_with_its_slots_resized() {
     };
     let bulk = Bulk::open(&model, one_slot).unwrap();
     let status = |id: &str, at| {
-        bulk.export_status(&model, ExportKind::Leads, "me", id, at)
+        bulk.export_status(&model, &ExportKind::Leads, "me", id, at)
             .unwrap()
             .status
     };
