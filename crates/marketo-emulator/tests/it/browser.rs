@@ -131,13 +131,14 @@ impl Browser {
             unreachable!()
         };
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = tokio::time::timeout(
-            START,
-            ClientBuilder::new(connector).capabilities(caps).connect(&url),
-        )
-        .await
-        .unwrap_or_else(|_| panic!("no browser session within {START:?}"))
-        .unwrap_or_else(|e| panic!("no browser session from chromedriver: {e}"));
+        let mut builder = ClientBuilder::new(connector);
+        builder.capabilities(caps);
+        let session = builder.connect(&url);
+        let client = match tokio::time::timeout(START, session).await {
+            Ok(Ok(client)) => client,
+            Ok(Err(e)) => panic!("no browser session from chromedriver: {e}"),
+            Err(_) => panic!("no browser session within {START:?}"),
+        };
         Browser {
             client,
             _driver: driver,

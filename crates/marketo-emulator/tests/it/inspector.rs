@@ -120,9 +120,9 @@ async fn a_call_shows_in_the_log_a_fault_added_on_the_page_fires_and_the_gauges_
         .get("/rest/v1/leads.json?filterType=email&filterValues=ann@example.com")
         .await;
     assert_eq!(r.json["errors"][0]["code"], "604", "{}", r.text);
-    let fired = "return document.querySelector('#faults-body tr[data-id=\"1\"] td.fired')?.innerText;";
-    b.until("the rule's fired count", fired, |v| v == "1")
-        .await;
+    let fired =
+        "return document.querySelector('#faults-body tr[data-id=\"1\"] td.fired')?.innerText;";
+    b.until("the rule's fired count", fired, |v| v == "1").await;
     b.until("the rule to be spent", &rows("#faults-body"), |v| {
         any_row(v, &["#1", "spent"])
     })
@@ -137,8 +137,11 @@ async fn a_call_shows_in_the_log_a_fault_added_on_the_page_fires_and_the_gauges_
     let id = b
         .js("return [...document.querySelectorAll('#log-body tr')].find(tr => tr.innerText.includes('604')).dataset.id;")
         .await;
-    b.click(&format!("#log-body tr[data-id=\"{}\"]", id.as_str().unwrap()))
-        .await;
+    b.click(&format!(
+        "#log-body tr[data-id=\"{}\"]",
+        id.as_str().unwrap()
+    ))
+    .await;
     b.until(
         "the response body",
         "return document.getElementById('response-body')?.innerText ?? '';",
@@ -213,7 +216,10 @@ async fn the_page_asks_for_the_admin_token_and_keeps_it_out_of_the_page() {
         json!({"form": true, "typed": "", "kept": true}),
         "the form hides, forgets what was typed, and the tab keeps the token"
     );
-    assert!(!b.html().await.contains(ADMIN_TOKEN), "the token in the page");
+    assert!(
+        !b.html().await.contains(ADMIN_TOKEN),
+        "the token in the page"
+    );
     b.close().await;
 }
 
@@ -233,7 +239,8 @@ async fn the_data_view_shows_leads_lists_and_bulk_jobs_and_the_clock_moves_from_
         )
         .await;
     assert_eq!(assert_success(&r)[0]["status"], "added");
-    let filter = json!({"createdAt": {"startAt": "2026-03-01T00:00:00Z", "endAt": "2026-03-31T00:00:00Z"}});
+    let filter =
+        json!({"createdAt": {"startAt": "2026-03-01T00:00:00Z", "endAt": "2026-03-31T00:00:00Z"}});
     let r = env
         .post_json(
             "/bulk/v1/leads/export/create.json",
@@ -265,14 +272,18 @@ async fn the_data_view_shows_leads_lists_and_bulk_jobs_and_the_clock_moves_from_
     )
     .await;
     b.click("#data-tab-lists").await;
-    b.until("the list with its member", &rows("#data-lists tbody"), |v| {
-        any_row(v, &["1001", "Webinar attendees", " 1 "])
-    })
+    b.until(
+        "the list with its member",
+        &rows("#data-lists tbody"),
+        |v| any_row(v, &["1001", "Webinar attendees", " 1 "]),
+    )
     .await;
     b.click("#data-tab-bulk").await;
-    b.until("the export job and its state", &rows("#data-exports tbody"), |v| {
-        any_row(v, &[export_id.as_str(), "Created"])
-    })
+    b.until(
+        "the export job and its state",
+        &rows("#data-exports tbody"),
+        |v| any_row(v, &[export_id.as_str(), "Created"]),
+    )
     .await;
 
     // The clock: one hour on from the header's button.

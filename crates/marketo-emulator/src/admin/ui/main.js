@@ -21,19 +21,30 @@ function setStatus(given, error) {
   status.title = error ? error.message : '';
 }
 
-/** `fn` run now and every `every` ms; calling the result runs it again soon (never twice at once). */
-function repeat(fn, every) {
+/**
+ * `fn` run now and every `every` ms; calling the result runs it again soon: never twice at once, and never
+ * sooner than `gap` ms after the last run (a busy integration does not turn into a busy page).
+ */
+function repeat(fn, every, gap = 250) {
   let timer = null;
   let running = false;
   let again = false;
+  let last = 0;
   const run = async () => {
-    clearTimeout(timer);
-    timer = null;
     if (running) {
       again = true;
       return;
     }
+    const wait = last + gap - performance.now();
+    if (wait > 0) {
+      clearTimeout(timer);
+      timer = setTimeout(run, wait);
+      return;
+    }
+    clearTimeout(timer);
+    timer = null;
     running = true;
+    last = performance.now();
     try {
       await fn();
     } catch (e) {
@@ -72,7 +83,9 @@ const log = new RequestLog({
   onCall: (call) => {
     pollUsage();
     if (call.fault) pollFaults();
-    if (!byId('tab-data').hidden && !dataSoon) {
+    const dataTab = byId('tab-data');
+    const typing = dataTab.contains(document.activeElement) && document.activeElement.matches('input, select');
+    if (!dataTab.hidden && !typing && !dataSoon) {
       dataSoon = setTimeout(() => {
         dataSoon = null;
         data.refresh();
