@@ -82,8 +82,8 @@ impl Browser {
         let profile = tempfile::tempdir().expect("a profile directory");
         let port = free_port();
         let child = Command::new(&chromedriver)
+            // Without --allowed-ips (which makes it listen on every interface) it binds loopback only.
             .arg(format!("--port={port}"))
-            .arg("--allowed-ips=127.0.0.1")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

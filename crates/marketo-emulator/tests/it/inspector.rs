@@ -1,7 +1,7 @@
 //! The inspector in a real browser (headless Chromium through chromedriver; see `browser.rs`): a call made
-//! through the Marketo API shows in its log, a fault rule added from its form is listed and fires, the gauges
-//! move, the token stays out of the page, the data view and the clock work. With `MKTO_SCREENSHOT=path`, the
-//! first test saves a PNG of the page there (the one in `docs/`).
+//! through the Marketo API shows in its log, a fault rule added from its form is listed, fires and is removed,
+//! the gauges move, the token stays out of the page, the data view and the clock work. With
+//! `MKTO_SCREENSHOT=path`, the first test saves a PNG of the page there (the one in `docs/`).
 
 use crate::browser::Browser;
 use crate::support::*;
@@ -127,6 +127,22 @@ async fn a_call_shows_in_the_log_a_fault_added_on_the_page_fires_and_the_gauges_
         any_row(v, &["#1", "spent"])
     })
     .await;
+
+    // A rule removed from the page is gone.
+    b.click("#faults-body tr[data-id=\"1\"] button").await;
+    b.until("the rule to be removed", &rows("#faults-body"), |v| {
+        v.as_array().is_some_and(Vec::is_empty)
+    })
+    .await;
+    let rules = env
+        .send(
+            env.http
+                .get(env.url("/_emulator/faults"))
+                .bearer_auth(ADMIN_TOKEN),
+        )
+        .await
+        .json;
+    assert_eq!(rules, json!([]));
 
     // The faulted call is in the log; opened, it shows its bodies and copies as curl without a secret.
     b.click("#tab-button-calls").await;

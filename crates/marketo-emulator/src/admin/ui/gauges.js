@@ -144,6 +144,11 @@ export class Gauges {
     g.beginPath();
     this.samples.forEach((s, i) => (i ? g.lineTo(x(i), y(value(s))) : g.moveTo(x(i), y(value(s)))));
     g.stroke();
+    const last = this.samples.length - 1;
+    g.fillStyle = stroke;
+    g.beginPath();
+    g.arc(x(last), y(value(this.samples[last])), 3, 0, 2 * Math.PI);
+    g.fill();
   }
 }
 
