@@ -236,6 +236,39 @@ async fn the_page_asks_for_the_admin_token_and_keeps_it_out_of_the_page() {
         !b.html().await.contains(ADMIN_TOKEN),
         "the token in the page"
     );
+
+    // The log's filter applies to what is listed and to what arrives next.
+    b.type_into("#log-filter input[name=path]", "/identity/*")
+        .await;
+    b.click("#log-filter button:not([type])").await;
+    let only_identity = |v: &Value, n: usize| {
+        v.as_array().is_some_and(|rows| {
+            rows.len() == n
+                && rows.iter().all(|r| {
+                    r.as_str()
+                        .is_some_and(|t| t.contains("/identity/oauth/token"))
+                })
+        })
+    };
+    b.until("the identity call alone", &rows("#log-body"), |v| {
+        only_identity(v, 1)
+    })
+    .await;
+    let r = env
+        .post_json(
+            "/rest/v1/leads.json",
+            &json!({"input": [{"email": "more@example.com"}]}),
+        )
+        .await;
+    assert_success(&r);
+    // One more identity call: the tail sends calls in order, so once it shows, the sync before it was seen.
+    env.token().await;
+    b.until(
+        "the two new identity calls, and not the sync",
+        &rows("#log-body"),
+        |v| only_identity(v, 3),
+    )
+    .await;
     b.close().await;
 }
 
