@@ -179,13 +179,46 @@ async fn a_call_shows_in_the_log_a_fault_added_on_the_page_fires_and_the_gauges_
     );
     assert!(curl.contains("filterValues=ann@example.com"), "{curl}");
 
+    let curl = curl.to_owned();
+    b.screenshot_if_asked().await;
+
+    // The identity call's secret becomes a variable too.
+    b.click("#log-body tr[data-id=\"1\"]").await;
+    b.until(
+        "the identity call's details",
+        "return document.querySelector('#call-detail h3')?.innerText ?? '';",
+        |v| {
+            v.as_str()
+                .is_some_and(|t| t.contains("/identity/oauth/token"))
+        },
+    )
+    .await;
+    b.click("#copy-curl").await;
+    let identity = b
+        .until(
+            "the identity call's curl command",
+            "return document.getElementById('curl-text')?.innerText ?? '';",
+            |v| {
+                v.as_str()
+                    .is_some_and(|t| t.contains("/identity/oauth/token"))
+            },
+        )
+        .await;
+    let identity = identity.as_str().unwrap();
+    assert!(
+        identity.contains(&format!(
+            "client_id={CLIENT_ID}&client_secret='\"$MKTO_CLIENT_SECRET\""
+        )),
+        "{identity}"
+    );
+
     let token = env.token().await;
     let html = b.html().await;
     for secret in [ADMIN_TOKEN, CLIENT_SECRET, token.as_str()] {
         assert!(!html.contains(secret), "a secret in the page");
         assert!(!curl.contains(secret), "a secret in the curl command");
+        assert!(!identity.contains(secret), "a secret in the curl command");
     }
-    b.screenshot_if_asked().await;
     b.close().await;
 }
 
