@@ -26,6 +26,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("ui/api.js"),
     ),
     (
+        "dom.js",
+        "text/javascript; charset=utf-8",
+        include_str!("ui/dom.js"),
+    ),
+    (
         "log.js",
         "text/javascript; charset=utf-8",
         include_str!("ui/log.js"),

@@ -261,3 +261,37 @@ async fn listening_beyond_loopback_needs_an_admin_token() {
         .unwrap_err();
     assert!(err.to_string().contains("admin token"), "{err}");
 }
+
+/// `docs/emulator.md` has a row for every admin route, and none for a route that does not exist.
+#[test]
+fn every_admin_route_is_in_the_docs() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/emulator.md"
+    ))
+    .expect("docs/emulator.md");
+    let documented: Vec<&str> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`').map(|(call, _)| call))
+        .filter(|call| {
+            call.starts_with("GET /") || call.starts_with("POST /") || call.starts_with("DELETE /")
+        })
+        .collect();
+    let routes: Vec<String> = marketo_emulator::admin::routes::ROUTES
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    for route in &routes {
+        assert!(
+            documented.contains(&route.as_str()),
+            "{route} is not in docs/emulator.md"
+        );
+    }
+    for call in &documented {
+        assert!(
+            routes.iter().any(|r| r == call),
+            "docs/emulator.md lists {call}, which is no route"
+        );
+    }
+}

@@ -1,11 +1,13 @@
 //! Integration tests of the emulator: over loopback HTTP, or through the router without a socket. The
-//! emulator's clock is a manual one; nothing sleeps for real.
+//! emulator's clock is a manual one; nothing sleeps for real (the inspector's browser tests poll the page with a
+//! deadline).
 
 mod activities;
 mod admin;
 mod admin_calls;
 mod admin_data;
 mod admin_reset;
+mod browser;
 mod bulk_custom_objects;
 mod bulk_extract;
 mod bulk_import;
@@ -19,6 +21,7 @@ mod custom_objects;
 mod endpoints;
 mod faults;
 mod identity;
+mod inspector;
 mod lead_actions;
 mod lead_fields;
 mod leads;
