@@ -7,6 +7,7 @@
 //! line in [`ALL`].
 
 mod activities;
+pub mod assets;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
@@ -82,6 +83,10 @@ pub const ALL: &[Resource] = &[
     Resource::routes(named_account_members::ROUTES),
     Resource::routes(custom_objects::ROUTES),
     Resource::routes(custom_object_types::ROUTES),
+    Resource::routes(assets::folders::ROUTES),
+    Resource::routes(assets::programs::ROUTES),
+    Resource::routes(assets::tokens::ROUTES),
+    Resource::routes(assets::channels::ROUTES),
 ];
 
 /// Every route of every resource.

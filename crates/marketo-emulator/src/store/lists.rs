@@ -65,6 +65,19 @@ pub fn upsert(db: &Connection, list: &StoredList) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Delete list `id` (its memberships go with it); whether it existed.
+pub fn delete(db: &Connection, id: i64) -> Result<bool, StoreError> {
+    let mut stmt = db.prepare_cached("DELETE FROM lists WHERE id = ?1")?;
+    Ok(stmt.execute([id])? > 0)
+}
+
+/// The ids of the lists whose asset folder is `folder` (a folder reference as JSON), by id.
+pub fn in_folder(db: &Connection, folder: &str) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = db.prepare_cached("SELECT id FROM lists WHERE folder = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([folder], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 const LIST_COLUMNS: &str =
     "id, name, description, program_name, workspace_name, created_at, updated_at";
 

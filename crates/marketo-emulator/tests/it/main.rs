@@ -6,6 +6,8 @@ mod admin;
 mod admin_calls;
 mod admin_data;
 mod admin_reset;
+mod assets_folders;
+mod assets_support;
 mod bulk_extract;
 mod bulk_import;
 mod bulk_jobs;
