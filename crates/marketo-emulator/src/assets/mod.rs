@@ -14,5 +14,6 @@ pub mod params;
 pub mod programs;
 pub mod reply;
 pub mod seed;
+pub mod static_lists;
 pub mod tokens;
 pub mod tree;

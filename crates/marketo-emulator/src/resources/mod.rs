@@ -87,6 +87,7 @@ pub const ALL: &[Resource] = &[
     Resource::routes(assets::programs::ROUTES),
     Resource::routes(assets::tokens::ROUTES),
     Resource::routes(assets::channels::ROUTES),
+    Resource::routes(assets::static_lists::ROUTES),
 ];
 
 /// Every route of every resource.

@@ -9,6 +9,7 @@ mod admin_reset;
 mod assets_channels;
 mod assets_folders;
 mod assets_programs;
+mod assets_static_lists;
 mod assets_support;
 mod assets_tokens;
 mod bulk_extract;

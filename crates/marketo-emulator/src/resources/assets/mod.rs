@@ -4,6 +4,7 @@
 pub mod channels;
 pub mod folders;
 pub mod programs;
+pub mod static_lists;
 pub mod tokens;
 
 use crate::http::router::{BodyKind, HandlerFn, Route};
