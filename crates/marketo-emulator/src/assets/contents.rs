@@ -26,7 +26,7 @@ pub fn of(db: &Db, tree: &Tree, id: FolderId) -> Result<Vec<FolderContent>, Stor
         .collect();
     for (kind, name) in HELD {
         for (asset, doc) in assets::all::<InFolder>(db, kind)? {
-            if doc.folder == id {
+            if doc.folder == Some(id) {
                 out.push(FolderContent {
                     id: asset,
                     kind: (*name).to_owned(),
@@ -47,7 +47,7 @@ pub fn of(db: &Db, tree: &Tree, id: FolderId) -> Result<Vec<FolderContent>, Stor
 pub fn drop_held(db: &Db, id: FolderId) -> Result<(), StoreError> {
     for (kind, _) in HELD {
         for (asset, doc) in assets::all::<InFolder>(db, kind)? {
-            if doc.folder == id {
+            if doc.folder == Some(id) {
                 assets::delete(db, kind, asset)?;
             }
         }
@@ -55,5 +55,5 @@ pub fn drop_held(db: &Db, id: FolderId) -> Result<(), StoreError> {
     for list in lists::in_folder(db, &serde_json::to_string(&id)?)? {
         lists::delete(db, list)?;
     }
-    Ok(())
+    super::smart_lists::drop_orphans(db)
 }

@@ -133,9 +133,77 @@ pub struct TokensDoc {
     pub tokens: Vec<Token>,
 }
 
-/// Only the folder of a stored asset (what Get Folder Contents and Delete Folder need).
+/// Only the folder of a stored asset (what Get Folder Contents and Delete Folder need); `None` for an asset
+/// that belongs to another (a smart campaign's smart list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct InFolder {
     /// The folder or program it lives in.
+    #[serde(default)]
+    pub folder: Option<FolderId>,
+}
+
+/// A smart list: a user-made one lives in a folder; a smart campaign's or an Email program's belongs to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmartListDoc {
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Its folder (a user-made smart list).
+    #[serde(default)]
+    pub folder: Option<FolderId>,
+    /// The smart campaign it belongs to.
+    #[serde(default)]
+    pub campaign: Option<i64>,
+    /// The Email program it belongs to.
+    #[serde(default)]
+    pub program: Option<i64>,
+    /// Its workspace.
+    pub workspace: String,
+    /// Its rules (`filterMatchType`, `triggers`, `filters`).
+    pub rules: serde_json::Value,
+    /// Created.
+    pub created_at: String,
+    /// Last changed.
+    pub updated_at: String,
+}
+
+/// A smart campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignDoc {
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Its folder or program.
     pub folder: FolderId,
+    /// `batch` or `trigger`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Its smart list's triggers (names).
+    #[serde(default)]
+    pub triggers: Vec<String>,
+    /// Its flow steps (names).
+    #[serde(default)]
+    pub flow: Vec<String>,
+    /// Whether a trigger campaign is active.
+    #[serde(default)]
+    pub is_active: bool,
+    /// Whether it has a `Campaign is Requested` trigger.
+    #[serde(default)]
+    pub is_requestable: bool,
+    /// `Never Run`, `Active`, `Inactive`.
+    pub status: String,
+    /// Its smart list.
+    pub smart_list_id: i64,
+    /// Its workspace.
+    pub workspace: String,
+    /// Created.
+    pub created_at: String,
+    /// Last changed.
+    pub updated_at: String,
 }

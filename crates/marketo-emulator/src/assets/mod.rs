@@ -5,6 +5,7 @@
 //! `crate::resources::assets` declare the routes and call these; storage is `crate::store::assets` (and the
 //! Lead Database's list table for static lists).
 
+pub mod campaigns;
 pub mod catalog;
 pub mod contents;
 pub mod docs;
@@ -14,6 +15,7 @@ pub mod params;
 pub mod programs;
 pub mod reply;
 pub mod seed;
+pub mod smart_lists;
 pub mod static_lists;
 pub mod tokens;
 pub mod tree;

@@ -226,6 +226,12 @@ pub fn create(store: &Store, new: NewProgram, now: DateTime<Utc>) -> Result<Prog
         };
         let id = assets::next_id(db, PROGRAM, 1001)?;
         assets::put(db, PROGRAM, id, &doc)?;
+        if doc.kind == "Email" {
+            // An Email program has its audience smart list.
+            let mut list = super::smart_lists::owned(&doc.name, &doc.workspace, now);
+            list.program = Some(id);
+            super::smart_lists::insert(db, &list)?;
+        }
         Ok(wire(&Tree::load(db)?, id, &doc, Detail::FULL))
     })
 }
@@ -374,6 +380,7 @@ pub fn delete(store: &Store, id: i64) -> Result<i64, ApiError> {
             };
             assets::delete(db, kind, node.id.id)?;
         }
+        super::smart_lists::drop_orphans(db)?;
         Ok(id)
     })
 }

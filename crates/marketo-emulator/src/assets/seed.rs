@@ -3,9 +3,10 @@
 //! could not be made in Marketo fails. Folders are named by path (`/Marketing Activities/Default/Webinars`)
 //! or by `{"id":..,"type":..}`.
 
+use super::campaigns::{self, NewCampaign};
 use super::programs::{self, NewProgram};
 use super::tree::Tree;
-use super::{catalog, folders, tokens};
+use super::{catalog, folders, smart_lists, tokens};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use marketo_types::asset::{Channel, Cost, FolderId, Tag, TagType, Token};
@@ -28,6 +29,50 @@ pub struct AssetSeed {
     /// Programs.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub programs: Vec<ProgramSeed>,
+    /// Smart lists (user-made, in a folder or program).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub smart_lists: Vec<SmartListSeed>,
+    /// Smart campaigns, with the triggers and flow steps a user builds in the UI.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub smart_campaigns: Vec<CampaignSeed>,
+}
+
+/// One smart list to create.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SmartListSeed {
+    /// Its name.
+    pub name: String,
+    /// Its folder or program.
+    pub folder: Place,
+    /// Its description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Its rules as Get Smart List by Id answers them (empty rules when absent).
+    #[serde(default)]
+    pub rules: Option<serde_json::Value>,
+}
+
+/// One smart campaign to create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CampaignSeed {
+    /// Its name.
+    pub name: String,
+    /// Its folder or program.
+    pub folder: Place,
+    /// Its description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Trigger names: a trigger campaign when any (`Campaign is Requested`, `Fills Out Form`...).
+    #[serde(default)]
+    pub triggers: Vec<String>,
+    /// Flow step names (`Send Email`, `Change Data Value`...).
+    #[serde(default)]
+    pub flow: Vec<String>,
+    /// Whether it can be requested through the API.
+    #[serde(default)]
+    pub is_requestable: bool,
 }
 
 impl AssetSeed {
@@ -37,6 +82,8 @@ impl AssetSeed {
             && self.tag_types.is_empty()
             && self.folders.is_empty()
             && self.programs.is_empty()
+            && self.smart_lists.is_empty()
+            && self.smart_campaigns.is_empty()
     }
 }
 
@@ -107,6 +154,12 @@ pub struct AssetSeedReport {
     pub folders: Vec<i64>,
     /// The ids of the seeded programs, in input order.
     pub programs: Vec<i64>,
+    /// The ids of the seeded smart lists, in input order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub smart_lists: Vec<i64>,
+    /// The ids of the seeded smart campaigns, in input order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub smart_campaigns: Vec<i64>,
 }
 
 fn resolve(store: &Store, place: &Place) -> Result<FolderId, ApiError> {
@@ -165,6 +218,31 @@ pub fn apply(
             tokens::set(store, FolderId::program(made.id), t.clone())?;
         }
         report.programs.push(made.id);
+    }
+    for l in &seed.smart_lists {
+        let folder = resolve(store, &l.folder)?;
+        let id = smart_lists::create(
+            store,
+            &l.name,
+            folder,
+            l.description.as_deref(),
+            l.rules.clone(),
+            now,
+        )?;
+        report.smart_lists.push(id);
+    }
+    for c in &seed.smart_campaigns {
+        let new = NewCampaign {
+            name: c.name.clone(),
+            folder: Some(resolve(store, &c.folder)?),
+            description: c.description.clone(),
+            triggers: c.triggers.clone(),
+            flow: c.flow.clone(),
+            is_requestable: c.is_requestable,
+        };
+        report
+            .smart_campaigns
+            .push(campaigns::create(store, new, now)?.id);
     }
     Ok(report)
 }

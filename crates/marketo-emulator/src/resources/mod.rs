@@ -88,6 +88,8 @@ pub const ALL: &[Resource] = &[
     Resource::routes(assets::tokens::ROUTES),
     Resource::routes(assets::channels::ROUTES),
     Resource::routes(assets::static_lists::ROUTES),
+    Resource::routes(assets::smart_campaigns::ROUTES),
+    Resource::routes(assets::smart_lists::ROUTES),
 ];
 
 /// Every route of every resource.

@@ -9,6 +9,8 @@ mod admin_reset;
 mod assets_channels;
 mod assets_folders;
 mod assets_programs;
+mod assets_smart_campaigns;
+mod assets_smart_lists;
 mod assets_static_lists;
 mod assets_support;
 mod assets_tokens;
