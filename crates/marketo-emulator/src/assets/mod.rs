@@ -15,6 +15,7 @@ pub mod params;
 pub mod programs;
 pub mod reply;
 pub mod seed;
+pub mod segments;
 pub mod smart_lists;
 pub mod static_lists;
 pub mod tokens;

@@ -35,6 +35,9 @@ pub struct AssetSeed {
     /// Smart campaigns, with the triggers and flow steps a user builds in the UI.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub smart_campaigns: Vec<CampaignSeed>,
+    /// Segmentations and their segments.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub segmentations: Vec<super::segments::SegmentationSeed>,
 }
 
 /// One smart list to create.
@@ -84,6 +87,7 @@ impl AssetSeed {
             && self.programs.is_empty()
             && self.smart_lists.is_empty()
             && self.smart_campaigns.is_empty()
+            && self.segmentations.is_empty()
     }
 }
 
@@ -187,6 +191,9 @@ pub fn apply(
         }
         for t in &seed.tag_types {
             catalog::put_tag_type(db, t)?;
+        }
+        for s in &seed.segmentations {
+            super::segments::seed(db, s, now)?;
         }
         Ok::<(), ApiError>(())
     })?;

@@ -1,9 +1,10 @@
 //! How the emulator produces each catalogued code, for `docs/fidelity.md`.
 //!
 //! The HTTP layer (`server.rs`: pipeline, auth, limits, faults) and the domain model (`model.rs`: leads, lists,
-//! fields) and the bulk and activity APIs (`bulk.rs`) each declare the codes they produce; `catalogue.rs` the
+//! fields) and the bulk and activity APIs (`bulk.rs`) and the Asset API (`assets.rs`) each declare the codes they produce; `catalogue.rs` the
 //! codes produced only by fault rules.
 
+mod assets;
 mod bulk;
 mod catalogue;
 mod model;
@@ -18,5 +19,6 @@ pub fn production(code: u16) -> Option<&'static str> {
     server::production(code)
         .or_else(|| model::production(code))
         .or_else(|| bulk::production(code))
+        .or_else(|| assets::production(code))
         .or_else(|| catalogue::production(code))
 }

@@ -90,6 +90,7 @@ pub const ALL: &[Resource] = &[
     Resource::routes(assets::static_lists::ROUTES),
     Resource::routes(assets::smart_campaigns::ROUTES),
     Resource::routes(assets::smart_lists::ROUTES),
+    Resource::routes(assets::segments::ROUTES),
 ];
 
 /// Every route of every resource.

@@ -9,6 +9,7 @@ mod admin_reset;
 mod assets_channels;
 mod assets_folders;
 mod assets_programs;
+mod assets_segments;
 mod assets_smart_campaigns;
 mod assets_smart_lists;
 mod assets_static_lists;

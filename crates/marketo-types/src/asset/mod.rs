@@ -15,10 +15,12 @@
 mod campaigns;
 mod folders;
 mod programs;
+mod segments;
 
 pub use campaigns::{SmartCampaign, SmartList, StaticList};
 pub use folders::{Folder, FolderContent, FolderId, FolderKind, FolderRef, Token, TokenSet};
 pub use programs::{Channel, Cost, Program, ProgressionStatus, Tag, TagType};
+pub use segments::{Segment, Segmentation};
 
 use chrono::{DateTime, Utc};
 

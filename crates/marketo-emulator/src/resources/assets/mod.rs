@@ -4,6 +4,7 @@
 pub mod channels;
 pub mod folders;
 pub mod programs;
+pub mod segments;
 pub mod smart_campaigns;
 pub mod smart_lists;
 pub mod static_lists;
