@@ -57,6 +57,12 @@ pub fn find(
         .collect())
 }
 
+/// Campaign `id`, if it exists.
+pub fn get(store: &Store, id: i64) -> Result<Option<SmartCampaign>, ApiError> {
+    let doc: Option<CampaignDoc> = store.with(|db| assets::get(db, SMART_CAMPAIGN, id))?;
+    Ok(doc.map(|c| wire(id, &c)))
+}
+
 /// Campaign `id`, stored.
 pub fn stored(db: &Db, id: i64) -> Result<CampaignDoc, ApiError> {
     assets::get(db, SMART_CAMPAIGN, id)?.ok_or_else(not_found)

@@ -7,6 +7,7 @@
 
 pub mod campaigns;
 pub mod catalog;
+pub mod config;
 pub mod contents;
 pub mod docs;
 pub mod folders;

@@ -29,6 +29,27 @@ pub fn nothing_found(call: &Call) -> Reply {
     Reply::envelope(&env, 0)
 }
 
+/// The answer of a read by id: the asset, or for a missing one what `[assets] missing_by_id` says (the
+/// warning, or 702 "`what` not found").
+pub fn by_id<T: Serialize>(
+    state: &crate::state::AppState,
+    call: &Call,
+    found: Option<T>,
+    what: &str,
+) -> Result<Reply, crate::http::error::Failure> {
+    use super::config::MissingRead;
+    match (found, state.config.assets.missing_by_id) {
+        (Some(t), _) => Ok(self::found(call, vec![t])),
+        (None, MissingRead::Warning) => Ok(nothing_found(call)),
+        (None, MissingRead::NotFound) => {
+            Err(
+                marketo_types::envelope::ApiError::of_meaning(702, "object-not-found", &[what])
+                    .into(),
+            )
+        }
+    }
+}
+
 /// `{"id": N}`: what deletes, approvals and token deletes answer.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct IdOnly {

@@ -449,3 +449,27 @@ folders = [{ name = "Regions", parent = "/Marketing Activities/Default" },
     .await;
     assert_asset_ok(&r);
 }
+
+#[tokio::test]
+async fn code_702_read_by_id_of_a_missing_asset_when_configured() {
+    let env = start_with_toml("[assets]\nmissing_by_id = \"not_found\"").await;
+    let r = get_query(
+        &env,
+        "/rest/asset/v1/folder/4242.json",
+        &[("type", "Folder")],
+    )
+    .await;
+    assert_marketo_error(&r, 702, "Folder not found");
+    let r = env.get("/rest/asset/v1/program/4242.json").await;
+    assert_marketo_error(&r, 702, "Program not found");
+    let r = env.get("/rest/asset/v1/smartCampaign/4242.json").await;
+    assert_marketo_error(&r, 702, "Smart campaign not found");
+    // Searches by name still answer the warning.
+    let r = get_query(
+        &env,
+        "/rest/asset/v1/folder/byName.json",
+        &[("name", "Nothing")],
+    )
+    .await;
+    assert_no_assets(&r);
+}

@@ -53,7 +53,7 @@ fn target(call: &Call) -> Result<FolderId, Failure> {
 fn by_id(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let id = target(&call)?;
     let found = folders::get(state.model.store(), id)?;
-    Ok(reply::found(&call, found.into_iter().collect()))
+    reply::by_id(state, &call, found, id.kind.as_str())
 }
 
 /// `GET /rest/asset/v1/folder/byName.json?name=&type=&root=&workSpace=`

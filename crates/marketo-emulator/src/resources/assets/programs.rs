@@ -61,7 +61,7 @@ pub const ROUTES: &[Route] = &[
 /// `GET /rest/asset/v1/program/{id}.json`
 fn by_id(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let found = programs::get(state.model.store(), call.path.int("id"))?;
-    Ok(reply::found(&call, found.into_iter().collect()))
+    reply::by_id(state, &call, found, "Program")
 }
 
 /// `GET /rest/asset/v1/program/byName.json?name=&includeTags=&includeCosts=`

@@ -62,15 +62,8 @@ pub const ROUTES: &[Route] = &[
 /// `GET /rest/asset/v1/smartCampaign/{id}.json`
 fn by_id(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let id = call.path.int("id");
-    let found = state
-        .model
-        .store()
-        .with(|db| Ok(campaigns::stored(db, id).ok()))
-        .map_err(marketo_types::envelope::ApiError::from)?;
-    Ok(reply::found(
-        &call,
-        found.map(|c| campaigns::wire(id, &c)).into_iter().collect(),
-    ))
+    let found = campaigns::get(state.model.store(), id)?;
+    reply::by_id(state, &call, found, "Smart campaign")
 }
 
 /// `GET /rest/asset/v1/smartCampaign/byName.json?name=`

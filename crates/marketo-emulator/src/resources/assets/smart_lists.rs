@@ -53,7 +53,7 @@ fn rules(call: &Call) -> Result<bool, Failure> {
 fn by_id(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let id = call.path.int("id");
     let found = smart_lists::find(state.model.store(), rules(&call)?, |i, _| i == id)?;
-    Ok(reply::found(&call, found))
+    reply::by_id(state, &call, found.into_iter().next(), "Smart list")
 }
 
 /// `GET /rest/asset/v1/smartList/byName.json?name=`

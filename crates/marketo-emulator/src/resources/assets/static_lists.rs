@@ -49,7 +49,7 @@ pub const ROUTES: &[Route] = &[
 fn by_id(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let id = call.path.int("id");
     let found = static_lists::find(state.model.store(), |l| l.id == id)?;
-    Ok(reply::found(&call, found))
+    reply::by_id(state, &call, found.into_iter().next(), "Static list")
 }
 
 /// `GET /rest/asset/v1/staticList/byName.json?name=`
