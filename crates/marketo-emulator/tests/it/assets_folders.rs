@@ -473,3 +473,56 @@ async fn code_702_read_by_id_of_a_missing_asset_when_configured() {
     .await;
     assert_no_assets(&r);
 }
+
+#[tokio::test]
+async fn get_folder_by_name_under_a_root_and_in_a_workspace() {
+    let env = start().await;
+    let a = folder(&env, "A", MA_DEFAULT).await;
+    let b = folder(&env, "B", MA_DEFAULT).await;
+    folder(&env, "Same", &format!(r#"{{"id":{a},"type":"Folder"}}"#)).await;
+    let under_b = folder(&env, "Same", &format!(r#"{{"id":{b},"type":"Folder"}}"#)).await;
+    let r = get_query(
+        &env,
+        "/rest/asset/v1/folder/byName.json",
+        &[("name", "Same")],
+    )
+    .await;
+    assert_eq!(assert_asset_ok(&r).len(), 2);
+    let root = format!(r#"{{"id":{b},"type":"Folder"}}"#);
+    let r = get_query(
+        &env,
+        "/rest/asset/v1/folder/byName.json",
+        &[("name", "Same"), ("type", "Folder"), ("root", &root)],
+    )
+    .await;
+    let found = assert_asset_ok(&r);
+    assert_eq!((found.len(), found[0]["id"].as_i64()), (1, Some(under_b)));
+    let r = get_query(
+        &env,
+        "/rest/asset/v1/folder/byName.json",
+        &[("name", "Same"), ("workSpace", "Elsewhere")],
+    )
+    .await;
+    assert_no_assets(&r);
+    let r = get_query(
+        &env,
+        "/rest/asset/v1/folders.json",
+        &[("root", MA_DEFAULT), ("workSpace", "Default")],
+    )
+    .await;
+    // Default, A, its Same, B, its Same: two levels below the root.
+    assert_eq!(assert_asset_ok(&r).len(), 5);
+}
+
+#[tokio::test]
+async fn update_folder_from_a_json_body() {
+    let env = start().await;
+    let id = folder(&env, "Json", MA_DEFAULT).await;
+    let r = env
+        .post_json(
+            &format!("/rest/asset/v1/folder/{id}.json"),
+            &json!({"type": "Folder", "description": "from json", "isArchive": false}),
+        )
+        .await;
+    assert_eq!(assert_asset_ok(&r)[0]["description"], "from json");
+}
