@@ -56,6 +56,8 @@ pub struct EmulatorConfig {
     pub activities: crate::activities::config::ActivitiesConfig,
     /// Custom objects: enabled, the metadata API, types that exist from the start.
     pub custom_objects: crate::engine::custom::CustomObjectsConfig,
+    /// The Asset API's inferred behaviours.
+    pub assets: crate::assets::config::AssetsConfig,
 }
 
 impl Default for EmulatorConfig {
@@ -75,6 +77,7 @@ impl Default for EmulatorConfig {
             crm: crate::crm::CrmConfig::default(),
             activities: crate::activities::config::ActivitiesConfig::default(),
             custom_objects: crate::engine::custom::CustomObjectsConfig::default(),
+            assets: crate::assets::config::AssetsConfig::default(),
         }
     }
 }

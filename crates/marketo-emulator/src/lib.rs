@@ -24,6 +24,7 @@
 
 pub mod activities;
 pub mod admin;
+pub mod assets;
 mod baseline;
 pub mod bulk;
 pub mod calls;

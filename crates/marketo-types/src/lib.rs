@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod activity;
+pub mod asset;
 pub mod bulk;
 pub mod clock;
 pub mod codes;

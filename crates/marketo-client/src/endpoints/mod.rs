@@ -4,6 +4,7 @@
 //! leads is served by [`Objects`](crate::Objects).
 
 mod activities;
+pub mod assets;
 pub mod bulk;
 mod custom_activities;
 mod describe;

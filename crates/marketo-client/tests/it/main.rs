@@ -1,6 +1,7 @@
 //! The client against the in-process emulator: one named test per catalogued code it handles.
 
 mod activities;
+mod assets;
 mod auth;
 mod bulk_export;
 mod bulk_import;

@@ -6,25 +6,9 @@
 /// See [`super::production`].
 pub(super) fn production(code: u16) -> Option<&'static str> {
     Some(match code {
-        702 => {
-            "fault rule: {\"error\":\"702\"} on a search answers it in a success:false envelope with the \
-             catalogue's message; counted. No natural cause: a search that matches nothing answers success:true with an empty result, as the lead database does; the rule gives the answer some searches send instead (shown on Get Leads by Filter Type) (test: catalogue::code_702_by_fault_rule)"
-        }
         703 => {
             "fault rule: {\"error\":\"703\"} on any path answers it in a success:false envelope with the \
              catalogue's message; counted. No natural cause: beta features are not modeled (test: catalogue::code_703_by_fault_rule)"
-        }
-        709 => {
-            "fault rule: {\"error\":\"709\"} on any path answers it in a success:false envelope with the \
-             catalogue's message; counted. No natural cause: the asset API is not emulated (test: catalogue::code_709_by_fault_rule)"
-        }
-        710 => {
-            "fault rule: {\"error\":\"710\"} on any path answers it in a success:false envelope with the \
-             catalogue's message; counted. No natural cause: the asset API (folders) is not emulated (test: catalogue::code_710_by_fault_rule)"
-        }
-        711 => {
-            "fault rule: {\"error\":\"711\"} on any path answers it in a success:false envelope with the \
-             catalogue's message; counted. No natural cause: the asset API (folders) is not emulated (test: catalogue::code_711_by_fault_rule)"
         }
         1014 => {
             "fault rule: {\"record_error\":\"1014\",\"records\":N} answers the first N records (all by \

@@ -1,9 +1,11 @@
 //! How the emulator produces each catalogued code, for `docs/fidelity.md`.
 //!
 //! The HTTP layer (`server.rs`: pipeline, auth, limits, faults) and the domain model (`model.rs`: leads, lists,
-//! fields), the object types on the generic engine (`objects.rs`) and the bulk and activity APIs (`bulk.rs`) each declare the codes they produce; `catalogue.rs` the
+//! fields), the object types on the generic engine (`objects.rs`), the bulk and activity APIs (`bulk.rs`) and the
+//! Asset API (`assets.rs`) each declare the codes they produce; `catalogue.rs` the
 //! codes produced only by fault rules.
 
+mod assets;
 mod bulk;
 mod catalogue;
 mod model;
@@ -20,5 +22,6 @@ pub fn production(code: u16) -> Option<&'static str> {
         .or_else(|| model::production(code))
         .or_else(|| objects::production(code))
         .or_else(|| bulk::production(code))
+        .or_else(|| assets::production(code))
         .or_else(|| catalogue::production(code))
 }

@@ -152,7 +152,11 @@ impl Model {
 
     /// Load leads and lists (the admin API's `POST /_emulator/seed`). All or nothing.
     pub fn seed(&self, seed: &Seed, now: DateTime<Utc>) -> Result<SeedReport, ApiError> {
-        seed::run(&self.schema(), &self.store, seed, now)
+        let mut report = seed::run(&self.schema(), &self.store, seed, now)?;
+        if !seed.assets.is_empty() {
+            report.assets = crate::assets::seed::apply(&self.store, &seed.assets, now)?;
+        }
+        Ok(report)
     }
 
     /// Sync Leads (`POST /rest/v1/leads.json`): one result per input record, in input order.

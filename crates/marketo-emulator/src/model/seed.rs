@@ -22,6 +22,9 @@ pub struct Seed {
     pub leads: Vec<Map<String, Value>>,
     /// Static lists.
     pub lists: Vec<ListSeed>,
+    /// Asset folders, programs, channels and tag types.
+    #[serde(flatten)]
+    pub assets: crate::assets::seed::AssetSeed,
 }
 
 /// One static list to create (or update), as a Marketo user makes it in the UI.
@@ -50,6 +53,9 @@ pub struct SeedReport {
     pub leads: Vec<i64>,
     /// The ids of the seeded lists, in input order.
     pub lists: Vec<i64>,
+    /// The ids of the seeded asset folders and programs.
+    #[serde(flatten)]
+    pub assets: crate::assets::seed::AssetSeedReport,
 }
 
 pub(super) fn run(

@@ -274,6 +274,7 @@ fn delete_and_lists() {
             program_name: None,
             workspace_name: None,
         }],
+        ..Seed::default()
     };
     m.seed(&seed, now()).unwrap();
     assert_eq!(

@@ -8,6 +8,7 @@
 
 mod activities;
 mod bulk_custom_objects;
+pub mod assets;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
@@ -84,6 +85,14 @@ pub const ALL: &[Resource] = &[
     Resource::routes(custom_objects::ROUTES),
     Resource::routes(custom_object_types::ROUTES),
     Resource::routes(bulk_custom_objects::ROUTES),
+    Resource::routes(assets::folders::ROUTES),
+    Resource::routes(assets::programs::ROUTES),
+    Resource::routes(assets::tokens::ROUTES),
+    Resource::routes(assets::channels::ROUTES),
+    Resource::routes(assets::static_lists::ROUTES),
+    Resource::routes(assets::smart_campaigns::ROUTES),
+    Resource::routes(assets::smart_lists::ROUTES),
+    Resource::routes(assets::segments::ROUTES),
 ];
 
 /// Every route of every resource.

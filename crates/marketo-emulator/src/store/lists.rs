@@ -65,6 +65,41 @@ pub fn upsert(db: &Connection, list: &StoredList) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Delete list `id` (its memberships go with it); whether it existed.
+pub fn delete(db: &Connection, id: i64) -> Result<bool, StoreError> {
+    let mut stmt = db.prepare_cached("DELETE FROM lists WHERE id = ?1")?;
+    Ok(stmt.execute([id])? > 0)
+}
+
+/// The largest list id (0 with no list).
+pub fn max_id(db: &Connection) -> Result<i64, StoreError> {
+    let mut stmt = db.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM lists")?;
+    Ok(stmt.query_row([], |r| r.get(0))?)
+}
+
+/// Set the asset folder (a folder reference as JSON) of list `id`.
+pub fn set_folder(db: &Connection, id: i64, folder: &str) -> Result<(), StoreError> {
+    let mut stmt = db.prepare_cached("UPDATE lists SET folder = ?2 WHERE id = ?1")?;
+    stmt.execute(params![id, folder])?;
+    Ok(())
+}
+
+/// Every list with its asset folder (JSON, when it has one), by id.
+pub fn all_with_folders(db: &Connection) -> Result<Vec<(StoredList, Option<String>)>, StoreError> {
+    let mut stmt = db.prepare_cached(&format!(
+        "SELECT {LIST_COLUMNS}, folder FROM lists ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((list_row(r)?, r.get::<_, Option<String>>(7)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The ids of the lists whose asset folder is `folder` (a folder reference as JSON), by id.
+pub fn in_folder(db: &Connection, folder: &str) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = db.prepare_cached("SELECT id FROM lists WHERE folder = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([folder], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 const LIST_COLUMNS: &str =
     "id, name, description, program_name, workspace_name, created_at, updated_at";
 

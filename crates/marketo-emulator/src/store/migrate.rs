@@ -75,6 +75,19 @@ const STEPS: &[&str] = &[
          PRIMARY KEY (owner_kind, owner_id, member_kind, member_id)
      ) WITHOUT ROWID;
      CREATE INDEX IF NOT EXISTS object_members_member ON object_members(member_kind, member_id);",
+    // 6: asset documents (folders, programs, token sets, smart campaigns...), their id counters, and the
+    // folder a static list lives in (the asset API's view of the same lists).
+    "CREATE TABLE IF NOT EXISTS assets (
+         kind TEXT NOT NULL,
+         id INTEGER NOT NULL,
+         data TEXT NOT NULL,
+         PRIMARY KEY (kind, id)
+     ) WITHOUT ROWID;
+     CREATE TABLE IF NOT EXISTS asset_ids (
+         kind TEXT PRIMARY KEY,
+         last INTEGER NOT NULL
+     ) WITHOUT ROWID;
+     ALTER TABLE lists ADD COLUMN folder TEXT;",
 ];
 
 /// Bring the database to the latest version.

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod activities;
+pub mod assets;
 pub mod bulk_files;
 pub mod jobs;
 pub mod kv;
@@ -109,6 +110,7 @@ impl Store {
             db.execute_batch(
                 "DELETE FROM list_members; DELETE FROM lists; DELETE FROM leads; \
                  DELETE FROM activities; DELETE FROM bulk_chunks; DELETE FROM objects; DELETE FROM object_members; \
+                 DELETE FROM assets; DELETE FROM asset_ids; \
                  DELETE FROM sqlite_sequence WHERE name IN ('leads', 'activities');",
             )?;
             Ok::<(), StoreError>(())

@@ -2,6 +2,7 @@
 //! `shared/reference/marketo-docs/`: parse, serialize, compare as JSON.
 
 mod activity;
+mod asset;
 mod bulk;
 mod stats;
 
