@@ -92,6 +92,12 @@ impl Session {
             }
             b
         };
+        if crate::logging::verbosity() >= 1 {
+            eprintln!(
+                "mkto: connecting to {}",
+                crate::connect::describe_target(args)?
+            );
+        }
         let (endpoint, id, secret, emulator) = match resolve(args)? {
             Target::Instance(i) => (i.endpoint, i.client_id, i.client_secret, None),
             Target::Emulator { db, forced } => {

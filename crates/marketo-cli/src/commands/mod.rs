@@ -9,6 +9,7 @@ pub mod lists;
 pub mod serve;
 pub mod usage;
 
+use crate::global::Ctx;
 use clap::Subcommand;
 use std::process::ExitCode;
 
@@ -31,14 +32,25 @@ pub enum Command {
     Serve(serve::ServeArgs),
 }
 
+impl Command {
+    /// Whether the command writes failed calls to a file (then the client's warning naming it is shown).
+    pub fn keeps_failed_calls(&self) -> bool {
+        matches!(self, Command::Leads(l) if l.keeps_failed_calls())
+    }
+}
+
 /// Run one subcommand. `definition` gives the whole command line's definition (for completions).
-pub fn run(command: Command, definition: fn() -> clap::Command) -> anyhow::Result<ExitCode> {
+pub fn run(
+    command: Command,
+    ctx: &Ctx,
+    definition: fn() -> clap::Command,
+) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Errors(args) => errors::run(args),
-        Command::Leads(args) => leads::run(args),
-        Command::Lists(args) => lists::run(args),
-        Command::Activities(args) => activities::run(args),
-        Command::Usage(args) => usage::run(args),
+        Command::Errors(args) => errors::run(args, ctx),
+        Command::Leads(args) => leads::run(args, ctx),
+        Command::Lists(args) => lists::run(args, ctx),
+        Command::Activities(args) => activities::run(args, ctx),
+        Command::Usage(args) => usage::run(args, ctx),
         Command::Serve(args) => serve::run(args),
         Command::Completions(args) => {
             completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)

@@ -2,8 +2,7 @@
 //! endpoints (`/rest/v1/stats/usage*.json`, `/rest/v1/stats/errors*.json`). These calls count too. With
 //! `--limiter`, also what the shared limiter sees (window, slots, today's count, jobs holding slots).
 
-use crate::commands::leads::sync::SummaryFormat;
-use crate::connect::ConnectArgs;
+use crate::global::Ctx;
 use crate::session::Session;
 use anyhow::Context;
 use clap::Args;
@@ -14,13 +13,7 @@ use std::process::ExitCode;
 
 /// Arguments of `mkto usage`.
 #[derive(Debug, Args)]
-pub struct UsageArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
-    #[command(flatten)]
-    pub connect: ConnectArgs,
-}
+pub struct UsageArgs {}
 
 /// Errors of several days added up by code.
 fn by_code(days: &[ErrorDay]) -> BTreeMap<String, u64> {
@@ -70,10 +63,10 @@ fn table(
 }
 
 /// Run `mkto usage`.
-pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
+pub fn run(_a: UsageArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&a.connect, true).await?;
+        let session = Session::open(&ctx.connect, true).await?;
         let stats = session.client.stats();
         let result = async {
             Ok::<_, marketo_client::Error>((
@@ -88,7 +81,7 @@ pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
         session.close().await;
         let (today, week, et, ew) = result.context("reading the usage statistics")?;
         let limiter = limiter.context("reading the shared limiter")?;
-        if a.format == SummaryFormat::Json {
+        {
             let v = json!({
                 "calls_today": today.iter().map(|d| d.total).sum::<u64>(),
                 "calls_last_7_days": week.iter().map(|d| d.total).sum::<u64>(),
@@ -98,12 +91,9 @@ pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
                 "errors_last_7_days": by_code(&ew),
                 "limiter": limiter,
             });
-            crate::output::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))?;
-        } else {
             let shared = limiter.as_ref().map(crate::limiter::table);
-            crate::output::write_stdout(
-                &(table(&today, &week, &et, &ew) + &shared.unwrap_or_default()),
-            )?;
+            let people = table(&today, &week, &et, &ew) + &shared.unwrap_or_default();
+            crate::output::summary(ctx.format(), &v, &people)?;
         }
         Ok(ExitCode::SUCCESS)
     })

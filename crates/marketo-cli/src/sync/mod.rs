@@ -9,6 +9,7 @@ mod lookup;
 mod outcomes;
 mod reconcile;
 mod recorder;
+pub mod verdict;
 
 use crate::checkpoint::{Checkpoint, RunKey};
 use crate::input::{InputFormat, Row, Rows};
@@ -132,7 +133,13 @@ pub async fn run(
     let mut columns = header.clone().unwrap_or_default();
     columns.push(s.lookup_field.clone());
     columns.retain(|c| c != "id");
+    if let Some(h) = &header {
+        crate::sniff::delimiter(&s.input, h)?;
+    }
     let fields = crate::lead_fields::load(client, &session.endpoint, wire, &columns).await?;
+    if let Some(h) = &header {
+        crate::sniff::field_names(&s.input, h, &fields)?;
+    }
     let fields: Vec<serde_json::Value> = fields
         .iter()
         .filter_map(|f| serde_json::to_value(f).ok())

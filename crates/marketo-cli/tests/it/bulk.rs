@@ -260,3 +260,50 @@ async fn activities_export_and_usage() {
     let out = run(&emu, dir.path(), &["usage"]).await;
     assert!(stdout(&out).contains("calls today"), "{}", stdout(&out));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_with_a_permanent_error_exits_1_keeps_no_state_and_the_fixed_command_runs() {
+    let emu = emulator(BulkConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    for (args, code) in [
+        (&["--list", "999"][..], "1013"),
+        (
+            &[
+                "--created-since",
+                "2024-01-01",
+                "--until",
+                "2024-01-10",
+                "--fields",
+                "email,bogusField",
+            ][..],
+            "1006",
+        ),
+    ] {
+        let mut all = vec!["leads", "export", "-o", "out.csv", "-q"];
+        all.extend_from_slice(args);
+        let out = run(&emu, dir.path(), &all).await;
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(code), "{err}");
+        assert!(!err.contains("run the same command again"), "{err}");
+        assert_eq!(stdout(&out), "", "no summary before the error");
+        assert!(!dir.path().join("out.csv.export.json").exists(), "{err}");
+    }
+    let out = run(
+        &emu,
+        dir.path(),
+        &[
+            "leads",
+            "export",
+            "--created-since",
+            "2024-01-01",
+            "--until",
+            "2024-01-10",
+            "-o",
+            "out.csv",
+            "-q",
+        ],
+    )
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+}

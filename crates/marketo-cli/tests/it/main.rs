@@ -4,6 +4,8 @@ mod bulk;
 mod clients;
 mod commands;
 mod connect;
+mod conventions;
+mod deletes;
 mod errors;
 mod fidelity;
 mod limiter;

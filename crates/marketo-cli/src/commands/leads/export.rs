@@ -2,8 +2,8 @@
 //! jobs of at most 31 days; an interrupted run continues with the same command (finished jobs are kept, a
 //! half-downloaded file resumes with `Range`); every file is checked against its `sha256:` checksum.
 
-use crate::connect::ConnectArgs;
 use crate::export_run::{self, parse_datetime, ExportRun};
+use crate::global::Ctx;
 use anyhow::bail;
 use clap::{ArgGroup, Args};
 use marketo_client::endpoints::{ExportFilter, ExportKind, ExportRequest};
@@ -41,8 +41,6 @@ pub struct ExportArgs {
     pub output: PathBuf,
     #[command(flatten)]
     pub run: crate::commands::bulk_args::BulkRunArgs,
-    #[command(flatten)]
-    pub connect: ConnectArgs,
 }
 
 fn filter(a: &ExportArgs) -> anyhow::Result<ExportFilter> {
@@ -79,7 +77,7 @@ fn filter(a: &ExportArgs) -> anyhow::Result<ExportFilter> {
 }
 
 /// Run `mkto leads export`.
-pub fn run(a: ExportArgs) -> anyhow::Result<ExitCode> {
+pub fn run(a: ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let fields: Vec<String> = a
         .fields
         .iter()
@@ -102,8 +100,8 @@ pub fn run(a: ExportArgs) -> anyhow::Result<ExitCode> {
         request: ExportRequest::new(fields, filter(&a)?),
         output: a.output.clone(),
         poll: a.run.poll_delay()?,
-        format: a.run.format,
-        quiet: a.run.quiet,
+        format: ctx.format(),
+        quiet: ctx.quiet(),
     };
-    export_run::execute(run, &a.connect)
+    export_run::execute(run, ctx)
 }

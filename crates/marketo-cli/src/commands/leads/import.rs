@@ -2,9 +2,9 @@
 //! 10 MB, queued within Marketo's limits and polled; rows Marketo did not import go to the rejects file with
 //! their original line numbers and reasons, exactly like `leads sync`.
 
-use super::sync::SummaryFormat;
 use crate::bulk_progress::{tick, RecordCounter};
-use crate::connect::ConnectArgs;
+use crate::global::Ctx;
+use crate::output::Format;
 use crate::progress::Reporter;
 use crate::rejects::{self, Original, Rejects};
 use crate::session::Session;
@@ -39,8 +39,6 @@ pub struct ImportArgs {
     pub rejects: Option<PathBuf>,
     #[command(flatten)]
     pub run: crate::commands::bulk_args::BulkRunArgs,
-    #[command(flatten)]
-    pub connect: ConnectArgs,
 }
 
 /// `--file-format`.
@@ -65,12 +63,12 @@ pub struct ImportRun {
     /// First poll wait.
     pub poll: Duration,
     /// Summary format.
-    pub format: SummaryFormat,
+    pub format: Format,
     /// No progress.
     pub quiet: bool,
 }
 
-fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
+fn settings(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ImportRun> {
     crate::input::check_input(&a.file)?;
     let format = match a.file_format {
         Some(FileFormat::Csv) => ImportFormat::Csv,
@@ -92,15 +90,15 @@ fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
             .clone()
             .unwrap_or_else(|| rejects::default_path(&name, false)),
         poll: a.run.poll_delay()?,
-        format: a.run.format,
-        quiet: a.run.quiet,
+        format: ctx.format(),
+        quiet: ctx.quiet(),
     })
 }
 
 /// Run `mkto leads import`.
-pub fn run(a: ImportArgs) -> anyhow::Result<ExitCode> {
-    let r = settings(&a)?;
-    execute(r, &a.connect)
+pub fn run(a: ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let r = settings(&a, ctx)?;
+    execute(r, ctx)
 }
 
 /// The header row of `path`.
@@ -133,7 +131,8 @@ pub fn reason_code(reason: &str) -> String {
 }
 
 /// Import with `r`: the shared path of `leads import` and `leads sync --mode bulk`.
-pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> {
+pub fn execute(r: ImportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let connect = &ctx.connect;
     let delimiter = match r.settings.format {
         ImportFormat::Csv => b',',
         ImportFormat::Tsv => b'\t',
@@ -196,7 +195,7 @@ fn print_summary(report: &ImportReport, r: &ImportRun, calls: u64) -> anyhow::Re
         *by_reason.entry(reason_code(&f.reason)).or_default() += 1;
     }
     let failed = report.failures.len() as u64;
-    if r.format == SummaryFormat::Json {
+    {
         let v = json!({
             "mode": "bulk",
             "read": report.rows,
@@ -211,8 +210,6 @@ fn print_summary(report: &ImportReport, r: &ImportRun, calls: u64) -> anyhow::Re
             "rejects_file": r.rejects.display().to_string(),
             "stopped": report.stopped.as_ref().map(|e| e.to_string()),
         });
-        crate::output::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))?;
-    } else {
         let mut out = format!("imported {}\nfailed   {}\n", report.processed(), failed);
         for (code, n) in &by_reason {
             out += &format!("  {code:<6} {n:>8}\n");
@@ -227,7 +224,7 @@ fn print_summary(report: &ImportReport, r: &ImportRun, calls: u64) -> anyhow::Re
         if failed > 0 {
             out += &format!("rejects  {}\n", r.rejects.display());
         }
-        crate::output::write_stdout(&out)?;
+        crate::output::summary(r.format, &v, &out)?;
     }
     if let Some(e) = &report.stopped {
         eprintln!("mkto: stopped: {e}");

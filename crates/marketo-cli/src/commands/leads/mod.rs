@@ -8,6 +8,7 @@ pub mod import;
 pub mod mode;
 pub mod sync;
 
+use crate::global::Ctx;
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
 
@@ -34,14 +35,21 @@ enum LeadsAction {
     Describe(describe::DescribeArgs),
 }
 
+impl LeadsArgs {
+    /// `leads sync` and `leads import` keep a failed-calls file beside their rejects.
+    pub fn keeps_failed_calls(&self) -> bool {
+        matches!(self.action, LeadsAction::Sync(_) | LeadsAction::Import(_))
+    }
+}
+
 /// Run `mkto leads`.
-pub fn run(args: LeadsArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: LeadsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match args.action {
-        LeadsAction::Sync(a) => sync::run(a),
-        LeadsAction::Import(a) => import::run(a),
-        LeadsAction::Export(a) => export::run(a),
-        LeadsAction::Get(a) => get::run(a),
-        LeadsAction::Delete(a) => delete::run(a),
-        LeadsAction::Describe(a) => describe::run(a),
+        LeadsAction::Sync(a) => sync::run(a, ctx),
+        LeadsAction::Import(a) => import::run(a, ctx),
+        LeadsAction::Export(a) => export::run(a, ctx),
+        LeadsAction::Get(a) => get::run(a, ctx),
+        LeadsAction::Delete(a) => delete::run(a, ctx),
+        LeadsAction::Describe(a) => describe::run(a, ctx),
     }
 }
