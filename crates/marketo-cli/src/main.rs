@@ -1,10 +1,12 @@
 //! `mkto`: sync and export Marketo data with progress, rejects and resume; explain error codes; serve the
 //! emulator. Each subcommand lives in its own file under `commands/`.
 
+mod activity_input;
 mod bulk_progress;
 mod checkpoint;
 mod commands;
 mod config_file;
+mod confirm;
 mod connect;
 mod export_run;
 mod fidelity;

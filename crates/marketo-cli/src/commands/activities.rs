@@ -20,6 +20,10 @@ pub struct ActivitiesArgs {
 enum ActivitiesAction {
     /// Export activities of a date range to a CSV file through Bulk Extract.
     Export(ExportArgs),
+    /// Add custom activities from a CSV or JSON Lines file, with rejects.
+    Add(super::activities_add::AddArgs),
+    /// The activity types, standard and custom.
+    Types(super::activity_types::TypesArgs),
 }
 
 /// Arguments of `mkto activities export`.
@@ -45,6 +49,8 @@ pub struct ExportArgs {
 pub fn run(args: ActivitiesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match args.action {
         ActivitiesAction::Export(a) => export(a, ctx),
+        ActivitiesAction::Add(a) => super::activities_add::run(a, ctx),
+        ActivitiesAction::Types(a) => super::activity_types::run(a, ctx),
     }
 }
 

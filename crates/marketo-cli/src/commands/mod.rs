@@ -1,6 +1,8 @@
 //! The subcommands, one file each.
 
 pub mod activities;
+pub mod activities_add;
+pub mod activity_types;
 pub mod bulk_args;
 pub mod completions;
 pub mod errors;
@@ -20,9 +22,9 @@ pub enum Command {
     Errors(errors::ErrorsArgs),
     /// Sync, fetch, delete and describe leads.
     Leads(leads::LeadsArgs),
-    /// Add, remove or check leads in a static list.
+    /// Static lists: list them; add, remove or check leads in one.
     Lists(lists::ListsArgs),
-    /// Export activities through Bulk Extract.
+    /// Activities: export through Bulk Extract, add custom ones, list the types.
     Activities(activities::ActivitiesArgs),
     /// API calls used today and in the last 7 days, and errors by code.
     Usage(usage::UsageArgs),

@@ -172,6 +172,18 @@ impl RecordWriter {
     }
 }
 
+/// Serializable values (the API's records) as JSON objects, for [`records`].
+pub fn to_rows<T: serde::Serialize>(items: &[T]) -> Vec<Map<String, Value>> {
+    items
+        .iter()
+        .filter_map(|i| serde_json::to_value(i).ok())
+        .map(|v| match v {
+            Value::Object(m) => m,
+            other => Map::from_iter([("value".to_owned(), other)]),
+        })
+        .collect()
+}
+
 /// Print records in a format, all at once.
 pub fn records(format: Format, columns: &[&str], rows: &[Map<String, Value>]) -> io::Result<()> {
     let mut w = RecordWriter::new(format, columns.iter().map(|c| (*c).to_owned()).collect());

@@ -181,14 +181,14 @@ fn delete_on_a_terminal_asks_with_the_count_and_the_instance() {
     let out = on_a_terminal(d, &format!("leads delete {a},{b}"), "n\n");
     let text = stdout(&out);
     assert!(
-        text.contains("Delete 2 leads from the embedded emulator"),
+        text.contains("Delete 2 leads in the embedded emulator"),
         "{text}"
     );
     assert!(text.contains("nothing deleted"), "{text}");
     assert!(exists(d, "a@example.com"));
     let out = on_a_terminal(d, &format!("leads delete {a}"), "y\n");
     let text = stdout(&out);
-    assert!(text.contains("Delete 1 lead from"), "{text}");
+    assert!(text.contains("Delete 1 lead in"), "{text}");
     assert!(text.contains("1 lead deleted"), "{text}");
     assert!(!exists(d, "a@example.com"));
 }

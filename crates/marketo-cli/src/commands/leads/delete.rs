@@ -6,9 +6,8 @@
 use crate::global::Ctx;
 use crate::ids::Columns;
 use crate::session::Session;
-use anyhow::{bail, Context};
+use anyhow::Context;
 use clap::Args;
-use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Arguments of `mkto leads delete`.
@@ -26,22 +25,6 @@ pub struct DeleteArgs {
     /// The CSV column holding the ids to delete, for a file with other columns too.
     #[arg(long)]
     column: Option<String>,
-}
-
-/// Ask on the terminal; true for yes.
-fn confirm(n: usize, target: &str) -> anyhow::Result<bool> {
-    let leads = if n == 1 { "lead" } else { "leads" };
-    eprint!("Delete {n} {leads} from {target}? This cannot be undone. [y/N] ");
-    std::io::stderr().flush().ok();
-    let mut answer = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .context("cannot read the answer")?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
 }
 
 /// Run `mkto leads delete`.
@@ -63,22 +46,10 @@ pub fn run(a: DeleteArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    if !a.yes {
-        let interactive =
-            a.ids != "-" && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-        if !interactive {
-            bail!(
-                "refusing to delete {} {leads} without confirmation: stdin is not a terminal{}; pass --yes to \
-                 delete them (or --dry-run to see which)",
-                ids.len(),
-                if a.ids == "-" { " (the ids come from it)" } else { "" }
-            );
-        }
-        let target = crate::connect::describe_target(&ctx.connect)?;
-        if !confirm(ids.len(), &target)? {
-            eprintln!("mkto: nothing deleted");
-            return Ok(ExitCode::from(crate::EXIT_USAGE));
-        }
+    let what = format!("delete {} {leads}", ids.len());
+    if !crate::confirm::confirm(&what, a.yes, a.ids == "-", &ctx.connect)? {
+        eprintln!("mkto: nothing deleted");
+        return Ok(ExitCode::from(crate::EXIT_USAGE));
     }
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {

@@ -3,9 +3,12 @@
 pub mod delete;
 pub mod describe;
 pub mod export;
+pub mod fields;
 pub mod get;
 pub mod import;
+pub mod merge;
 pub mod mode;
+pub mod partitions;
 pub mod sync;
 
 use crate::global::Ctx;
@@ -33,6 +36,12 @@ enum LeadsAction {
     Delete(delete::DeleteArgs),
     /// Show the instance's lead fields.
     Describe(describe::DescribeArgs),
+    /// Merge leads into one (the losers are deleted).
+    Merge(merge::MergeArgs),
+    /// The lead field schema: list, get, create and update custom fields.
+    Fields(fields::FieldsArgs),
+    /// The lead partitions, and moving leads between them.
+    Partitions(partitions::PartitionsArgs),
 }
 
 impl LeadsArgs {
@@ -51,5 +60,8 @@ pub fn run(args: LeadsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         LeadsAction::Get(a) => get::run(a, ctx),
         LeadsAction::Delete(a) => delete::run(a, ctx),
         LeadsAction::Describe(a) => describe::run(a, ctx),
+        LeadsAction::Merge(a) => merge::run(a, ctx),
+        LeadsAction::Fields(a) => fields::run(a, ctx),
+        LeadsAction::Partitions(a) => partitions::run(a, ctx),
     }
 }
