@@ -5,6 +5,8 @@ pub mod activities_add;
 pub mod activity_types;
 pub mod bulk_args;
 pub mod completions;
+pub mod configure;
+pub mod doctor;
 pub mod errors;
 pub mod leads;
 pub mod lists;
@@ -28,6 +30,12 @@ pub enum Command {
     Activities(activities::ActivitiesArgs),
     /// API calls used today and in the last 7 days, and errors by code.
     Usage(usage::UsageArgs),
+    /// Write a profile (endpoint, client id, secret asked for) to the config file.
+    Configure(configure::ConfigureArgs),
+    /// Which instance mkto uses, and whether its credentials work.
+    Whoami(doctor::DoctorArgs),
+    /// Check the setup: config, credentials, quota, clock, limits, limiter; says what to fix.
+    Doctor(doctor::DoctorArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
     /// Run the Marketo emulator: a local, stateful, Marketo-compatible server.
@@ -53,6 +61,9 @@ pub fn run(
         Command::Lists(args) => lists::run(args, ctx),
         Command::Activities(args) => activities::run(args, ctx),
         Command::Usage(args) => usage::run(args, ctx),
+        Command::Configure(args) => configure::run(args, ctx),
+        Command::Whoami(args) => doctor::run(args, ctx, false),
+        Command::Doctor(args) => doctor::run(args, ctx, true),
         Command::Serve(args) => serve::run(args),
         Command::Completions(args) => {
             completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)
