@@ -17,6 +17,7 @@ mod input;
 mod interrupt;
 mod lead_fields;
 mod limiter;
+mod list_ref;
 mod logging;
 mod outcome_report;
 mod output;

@@ -28,8 +28,8 @@ enum ListsAction {
 
 #[derive(Debug, Args)]
 struct Target {
-    /// The static list's id.
-    list_id: i64,
+    /// The static list: its id or its name.
+    list: String,
     /// Lead ids, comma-separated, or a file with one id per line (or a CSV with an `id` column); `-` reads
     /// them from stdin.
     ids: String,
@@ -102,14 +102,19 @@ pub fn run(a: ListsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async {
         let session = Session::open(&ctx.connect, ctx.quiet()).await?;
-        let lists = session.client.lists();
-        let outcomes = match op {
-            Membership::Add => lists.add(t.list_id, &ids).await,
-            Membership::Remove => lists.remove(t.list_id, &ids).await,
-            Membership::Check => lists.is_member(t.list_id, &ids).await,
-        };
+        let result = async {
+            let list_id = crate::list_ref::resolve(&session.client, &t.list).await?;
+            let lists = session.client.lists();
+            let outcomes = match op {
+                Membership::Add => lists.add(list_id, &ids).await,
+                Membership::Remove => lists.remove(list_id, &ids).await,
+                Membership::Check => lists.is_member(list_id, &ids).await,
+            };
+            outcomes.with_context(|| format!("list {}", t.list))
+        }
+        .await;
         session.close().await;
-        let outcomes = outcomes.with_context(|| format!("list {}", t.list_id))?;
+        let outcomes = result?;
         crate::outcome_report::report(ctx, &ids, &outcomes, "lead")
     })
 }

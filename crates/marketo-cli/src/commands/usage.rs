@@ -62,6 +62,33 @@ fn table(
     out
 }
 
+/// The daily quota is spent, and Marketo's statistics calls are refused with it (607): say so, when it resets,
+/// and what is known here (the shared limiter's count, with `--limiter`).
+fn quota_spent(
+    ctx: &Ctx,
+    e: &marketo_client::Error,
+    snapshot: &marketo_client::UsageSnapshot,
+    limiter: Option<&marketo_client::LimiterView>,
+) -> anyhow::Result<ExitCode> {
+    let resets = e.reset_at().unwrap_or(snapshot.quota_resets_at);
+    let v = json!({
+        "quota_spent": true,
+        "quota_resets_at": resets.to_rfc3339(),
+        "daily_quota": snapshot.daily_limit,
+        "limiter": limiter,
+    });
+    let mut people = format!(
+        "the daily quota is spent (607): Marketo answers no call, its statistics included, until it resets at \
+         {} (midnight America/Chicago)\n",
+        resets.to_rfc3339()
+    );
+    if let Some(l) = limiter {
+        people += &crate::limiter::table(l);
+    }
+    crate::output::summary(ctx.format(), &v, &people)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Run `mkto usage`.
 pub fn run(_a: UsageArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
@@ -78,9 +105,15 @@ pub fn run(_a: UsageArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
         .await;
         let limiter = session.client.limiter_view().await;
+        let snapshot = session.client.usage_snapshot();
         session.close().await;
-        let (today, week, et, ew) = result.context("reading the usage statistics")?;
         let limiter = limiter.context("reading the shared limiter")?;
+        let (today, week, et, ew) = match result {
+            Err(e) if e.kind() == marketo_client::ErrorKind::QuotaExhausted => {
+                return quota_spent(ctx, &e, &snapshot, limiter.as_ref());
+            }
+            other => other.context("reading the usage statistics")?,
+        };
         {
             let v = json!({
                 "calls_today": today.iter().map(|d| d.total).sum::<u64>(),

@@ -253,3 +253,70 @@ fn runs_that_send_nothing_useful_say_why_and_fail() {
     let out = mkto_in(d, &["leads", "sync", "mixed.csv", "-q", "--fail-on-skips"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn a_list_is_an_id_or_a_name_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    sync_two(dir.path());
+    let out = mkto_in(
+        dir.path(),
+        &[
+            "leads",
+            "get",
+            "--filter-type",
+            "email",
+            "--values",
+            "a@example.com",
+            "--fields",
+            "id",
+            "--format",
+            "csv",
+        ],
+    );
+    let id = stdout(&out).lines().nth(1).unwrap().to_owned();
+    let add = mkto_in(
+        dir.path(),
+        &["lists", "add", "Newsletter", &id, "--format", "csv"],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    assert_eq!(
+        stdout(&add),
+        format!("id,status,code,reason\n{id},added,,\n")
+    );
+    let check = mkto_in(dir.path(), &["lists", "check", "1", &id, "--format", "csv"]);
+    assert!(stdout(&check).contains("memberof"), "{}", stdout(&check));
+    let nope = mkto_in(dir.path(), &["lists", "add", "No such list", &id]);
+    assert_eq!(nope.status.code(), Some(1));
+    assert!(
+        stderr(&nope).contains("no static list named \"No such list\""),
+        "{}",
+        stderr(&nope)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn usage_answers_when_the_quota_is_spent() {
+    let emu = marketo_emulator::Emulator::builder()
+        .daily_quota(1)
+        .start()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::support::output(crate::support::mkto_at(
+        &emu,
+        dir.path(),
+        &["usage", "--format", "json"],
+    ))
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = crate::support::json_summary(&out);
+    assert_eq!(v["quota_spent"], true, "{v}");
+    assert!(v["quota_resets_at"].as_str().is_some());
+    let out = crate::support::output(crate::support::mkto_at(&emu, dir.path(), &["usage"])).await;
+    assert!(
+        stdout(&out).contains("the daily quota is spent (607)"),
+        "{}",
+        stdout(&out)
+    );
+    emu.shutdown().await;
+}

@@ -14,8 +14,8 @@ use std::process::ExitCode;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("filter").required(true).args(["created_since", "updated_since", "list", "smart_list"])))]
 pub struct ExportArgs {
-    /// Leads created since this date or datetime (2024-01-01, 2024-01-01T00:00:00Z).
-    #[arg(long)]
+    /// Leads created since this date or datetime (2024-01-01, 2024-01-01T00:00:00Z); also `--since`.
+    #[arg(long, visible_alias = "since")]
     pub created_since: Option<String>,
     /// Leads updated since this date or datetime (not every subscription supports it: 1035).
     #[arg(long)]

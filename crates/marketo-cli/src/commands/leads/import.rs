@@ -28,9 +28,9 @@ pub struct ImportArgs {
     /// The field that identifies a lead (`id` updates only).
     #[arg(long, default_value = "email")]
     pub lookup_field: String,
-    /// Static list id every imported lead joins.
-    #[arg(long)]
-    pub list_id: Option<i64>,
+    /// Static list every imported lead joins: its id or its name.
+    #[arg(long, alias = "list-id")]
+    pub list: Option<String>,
     /// Lead partition new leads go to.
     #[arg(long)]
     pub partition: Option<String>,
@@ -66,6 +66,8 @@ pub struct ImportRun {
     pub format: Format,
     /// No progress.
     pub quiet: bool,
+    /// `--list`, an id or a name, resolved once connected.
+    pub list: Option<String>,
 }
 
 fn settings(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ImportRun> {
@@ -82,13 +84,14 @@ fn settings(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ImportRun> {
         settings: ImportSettings {
             format,
             lookup_field: Some(a.lookup_field.clone()),
-            list_id: a.list_id,
+            list_id: None,
             partition_name: a.partition.clone(),
         },
         rejects: a
             .rejects
             .clone()
             .unwrap_or_else(|| rejects::default_path(&name, false)),
+        list: a.list.clone(),
         poll: a.run.poll_delay()?,
         format: ctx.format(),
         quiet: ctx.quiet(),
@@ -131,7 +134,7 @@ pub fn reason_code(reason: &str) -> String {
 }
 
 /// Import with `r`: the shared path of `leads import` and `leads sync --mode bulk`.
-pub fn execute(r: ImportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+pub fn execute(mut r: ImportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let connect = &ctx.connect;
     let delimiter = match r.settings.format {
         ImportFormat::Csv => b',',
@@ -146,6 +149,15 @@ pub fn execute(r: ImportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let session =
             Session::open_observed(connect, r.quiet, Some(counter.clone()), Some(&failed_calls))
                 .await?;
+        if let Some(list) = &r.list {
+            match crate::list_ref::resolve(&session.client, list).await {
+                Ok(id) => r.settings.list_id = Some(id),
+                Err(e) => {
+                    session.close().await;
+                    return Err(e);
+                }
+            }
+        }
         let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
         let ticker = tick(counter.clone(), reporter.clone());
         let options = BulkOptions {

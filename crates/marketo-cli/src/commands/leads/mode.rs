@@ -91,5 +91,6 @@ pub fn bulk_run(a: &SyncArgs, ctx: &crate::global::Ctx) -> anyhow::Result<Option
         poll: Duration::from_secs(5),
         format: ctx.format(),
         quiet: ctx.quiet(),
+        list: None,
     }))
 }
