@@ -89,8 +89,13 @@ fn save(path: &Path, state: &State) {
 }
 
 /// Run an export to completion, or until it must stop (then the state is kept for the next run).
-pub fn execute(r: ExportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+pub fn execute(mut r: ExportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let connect = &ctx.connect;
+    // `-o -`: export into a file of our own, then copy it to stdout; nothing is kept to resume.
+    let to_stdout = r.output.as_os_str() == "-";
+    if to_stdout {
+        r.output = std::env::temp_dir().join(format!("mkto-export-{}.csv", std::process::id()));
+    }
     let key = r.key.clone();
     let state_file = state_path(&r.output);
     let leftover = match std::fs::read(&state_file) {
@@ -182,6 +187,10 @@ pub fn execute(r: ExportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             summary["records"], summary["jobs_done"], summary["jobs"], summary["bytes"], calls,
             r.output.display()
         );
+        if to_stdout {
+            let _ = std::fs::remove_file(&state_file);
+            return crate::export_stdout::finish(&r.output, result, permanent, &people, r.quiet);
+        }
         if permanent.is_none() {
             crate::output::summary(r.format, &summary, &people)?;
         }

@@ -9,6 +9,7 @@ mod config_file;
 mod confirm;
 mod connect;
 mod export_run;
+mod export_stdout;
 mod fidelity;
 mod global;
 mod home;

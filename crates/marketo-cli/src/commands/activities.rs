@@ -38,7 +38,7 @@ pub struct ExportArgs {
     /// Activity type ids, comma-separated (default: all).
     #[arg(long, value_delimiter = ',')]
     pub type_ids: Vec<i64>,
-    /// The output file (CSV).
+    /// The output file (CSV); `-` writes it to stdout (then it cannot be resumed).
     #[arg(long, short)]
     pub output: PathBuf,
     #[command(flatten)]

@@ -36,7 +36,7 @@ pub struct ExportArgs {
         default_value = "id,email,firstName,lastName,createdAt,updatedAt"
     )]
     pub fields: Vec<String>,
-    /// The output file (CSV).
+    /// The output file (CSV); `-` writes it to stdout (then it cannot be resumed).
     #[arg(long, short)]
     pub output: PathBuf,
     #[command(flatten)]
