@@ -20,6 +20,7 @@ mod lead_fields;
 mod limiter;
 mod list_ref;
 mod logging;
+mod object_kind;
 mod outcome_report;
 mod output;
 mod progress;

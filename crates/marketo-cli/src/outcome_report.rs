@@ -113,17 +113,27 @@ pub fn report(
     outcomes: &[RecordOutcome],
     noun: &str,
 ) -> anyhow::Result<ExitCode> {
+    let keys: Vec<String> = ids.iter().map(i64::to_string).collect();
+    report_keys(ctx, &keys, outcomes, noun)
+}
+
+/// [`report`] for records named by any key (a `marketoGUID`, say).
+pub fn report_keys(
+    ctx: &Ctx,
+    keys: &[String],
+    outcomes: &[RecordOutcome],
+    noun: &str,
+) -> anyhow::Result<ExitCode> {
     if let (Some(first), true) = (
         outcomes.first().and_then(RecordOutcome::error),
         outcomes.iter().all(|o| o.error().is_some()),
     ) {
         anyhow::bail!("{first}");
     }
-    let keys: Vec<String> = ids.iter().map(i64::to_string).collect();
     crate::output::records(
         ctx.format(),
         &["id", "status", "code", "reason"],
-        &rows(&keys, outcomes),
+        &rows(keys, outcomes),
     )?;
     if !ctx.quiet() {
         eprintln!("mkto: {}", count_line(outcomes, noun));

@@ -10,6 +10,7 @@ pub mod doctor;
 pub mod errors;
 pub mod leads;
 pub mod lists;
+pub mod objects;
 pub mod serve;
 pub mod usage;
 
@@ -28,6 +29,9 @@ pub enum Command {
     Lists(lists::ListsArgs),
     /// Activities: export through Bulk Extract, add custom ones, list the types.
     Activities(activities::ActivitiesArgs),
+    /// Companies, opportunities, opportunity roles, sales persons, named accounts and custom objects: sync,
+    /// get, delete, describe.
+    Objects(objects::ObjectsArgs),
     /// API calls used today and in the last 7 days, and errors by code.
     Usage(usage::UsageArgs),
     /// Write a profile (endpoint, client id, secret asked for) to the config file.
@@ -61,6 +65,7 @@ pub fn run(
         Command::Lists(args) => lists::run(args, ctx),
         Command::Activities(args) => activities::run(args, ctx),
         Command::Usage(args) => usage::run(args, ctx),
+        Command::Objects(args) => objects::run(args, ctx),
         Command::Configure(args) => configure::run(args, ctx),
         Command::Whoami(args) => doctor::run(args, ctx, false),
         Command::Doctor(args) => doctor::run(args, ctx, true),

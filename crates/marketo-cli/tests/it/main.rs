@@ -10,6 +10,7 @@ mod errors;
 mod fidelity;
 mod lead_database;
 mod limiter;
+mod objects;
 mod onboarding;
 mod serve;
 mod support;
