@@ -175,6 +175,9 @@ async fn add(
     } = t;
     rejects.sync()?;
     let skipped_total: u64 = skipped.values().sum();
+    if skipped_total + failed == 0 {
+        let _ = std::fs::remove_file(rejects_path);
+    }
     let summary = json!({
         "read": read, "added": added, "skipped": skipped_total, "skipped_by_reason": skipped,
         "failed": failed, "calls": session.client.usage_snapshot().calls_sent,

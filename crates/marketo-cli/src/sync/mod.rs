@@ -250,6 +250,10 @@ pub async fn run(
             rec.rejects.sync()?;
             // Nothing left to resume.
             let _ = std::fs::remove_file(&s.state);
+            // Nothing rejected, in this run or the runs it resumed: no rejects file left behind.
+            if rec.cp.counts.skipped_total() + rec.cp.counts.failed == 0 {
+                let _ = std::fs::remove_file(&s.rejects);
+            }
         } else {
             rec.save()?;
         }

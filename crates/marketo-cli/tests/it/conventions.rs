@@ -320,3 +320,25 @@ async fn usage_answers_when_the_quota_is_spent() {
     );
     emu.shutdown().await;
 }
+
+#[test]
+fn a_sync_from_stdin_with_nothing_rejected_leaves_no_rejects_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = command_in(dir.path(), &["leads", "sync", "-", "-q"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"email\ns@example.com\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!dir.path().join("stdin.rejects.csv").exists());
+    assert!(!dir.path().join("stdin.state.json").exists());
+}

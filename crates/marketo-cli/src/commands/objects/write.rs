@@ -134,6 +134,9 @@ pub fn sync(kind: AnyKind, a: SyncArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     rejects.sync()?;
     let skipped: u64 = counts.values().sum();
+    if skipped + failed == 0 {
+        let _ = std::fs::remove_file(&path);
+    }
     let summary = json!({
         "type": kind.name(), "read": read, "created": created, "updated": updated, "skipped": skipped,
         "skipped_by_reason": counts, "failed": failed, "calls": calls,
