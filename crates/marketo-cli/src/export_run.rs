@@ -145,7 +145,7 @@ pub fn execute(mut r: ExportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let counter = Arc::new(RecordCounter::default());
         let session = Session::open_observed(connect, r.quiet, Some(counter.clone()), None).await?;
         let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
-        let ticker = tick(counter.clone(), reporter.clone());
+        let ticker = tick(counter.clone(), reporter.clone(), session.wire.clone());
         let options = BulkOptions { poll_first: r.poll, ..BulkOptions::default() };
         let request_key = state.request.clone();
         let mut plan = state.plan.clone();
@@ -160,7 +160,7 @@ pub fn execute(mut r: ExportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             }
         };
         state.plan = plan;
-        ticker.abort();
+        ticker.stop();
         reporter.set_done(state.plan.records());
         reporter.finish();
         let calls = session.client.usage_snapshot().calls_sent;

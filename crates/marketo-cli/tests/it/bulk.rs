@@ -336,6 +336,12 @@ async fn export_to_stdout_writes_the_csv_there_and_the_summary_to_stderr() {
     assert_eq!(text.lines().next(), Some("email"), "{text}");
     assert_eq!(text.lines().count(), 4, "{text}");
     assert!(stderr(&out).contains("records  3"), "{}", stderr(&out));
+    // The wait is not silent: each new status of the job is a line.
+    assert!(
+        stderr(&out).contains("mkto: bulk job Completed"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!dir.path().join("-").exists());
     let left: Vec<_> = std::fs::read_dir(&tmp)
         .unwrap()

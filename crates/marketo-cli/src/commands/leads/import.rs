@@ -159,7 +159,7 @@ pub fn execute(mut r: ImportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             }
         }
         let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
-        let ticker = tick(counter.clone(), reporter.clone());
+        let ticker = tick(counter.clone(), reporter.clone(), session.wire.clone());
         let options = BulkOptions {
             poll_first: r.poll,
             ..BulkOptions::default()
@@ -170,7 +170,7 @@ pub fn execute(mut r: ImportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             .with_options(options)
             .import_file(&r.file, &r.settings)
             .await;
-        ticker.abort();
+        ticker.stop();
         reporter.set_done(counter.get());
         reporter.finish();
         let calls = session.client.usage_snapshot().calls_sent;
