@@ -216,13 +216,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let addr = listener.local_addr()?;
+        // The port file first: whoever reads the start line may look for the file at once.
+        if let Some(path) = &args.port_file {
+            write_port_file(path, addr.port())?;
+        }
         if args.print_json {
             print_json(&state, addr)?;
         } else {
             print_banner(&state, addr, args.db.as_deref());
-        }
-        if let Some(path) = &args.port_file {
-            write_port_file(path, addr.port())?;
         }
         marketo_emulator::serve(listener, state, crate::signals::interrupted()).await?;
         println!("mkto serve: stopped");
