@@ -8,6 +8,7 @@ mod conventions;
 mod deletes;
 mod errors;
 mod fidelity;
+mod interrupt;
 mod lead_database;
 mod limiter;
 mod objects;
