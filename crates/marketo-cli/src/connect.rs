@@ -23,7 +23,7 @@ pub struct ConnectArgs {
     #[arg(long, global = true, hide_env_values = true)]
     pub client_secret: Option<String>,
     /// Profile in ~/.config/mkto/config.toml (default: the profile named "default", if any).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, env = "MKTO_PROFILE")]
     pub profile: Option<String>,
     /// Use the embedded emulator even if an instance is configured.
     #[arg(long, global = true)]
@@ -153,4 +153,22 @@ pub fn resolve(args: &ConnectArgs) -> anyhow::Result<Target> {
             )
         }
     }
+}
+
+/// Where a command goes, in words: `https://... (profile sandbox)`, `https://... (from the environment)`, or
+/// `the embedded emulator (FILE)`. Used in confirmations and, at `-v`, in the header line.
+pub fn describe_target(args: &ConnectArgs) -> anyhow::Result<String> {
+    Ok(match resolve(args)? {
+        Target::Emulator { db, .. } => format!("the embedded emulator ({})", db.display()),
+        Target::Instance(i) => {
+            let from = if args.endpoint.is_some() {
+                "--endpoint".to_owned()
+            } else if env("MARKETO_ENDPOINT").is_some() {
+                "MARKETO_ENDPOINT".to_owned()
+            } else {
+                format!("profile {}", args.profile.as_deref().unwrap_or("default"))
+            };
+            format!("{} ({from})", i.endpoint)
+        }
+    })
 }

@@ -4,8 +4,8 @@
 //! are not exported again and a half-downloaded file resumes with `Range`.
 
 use crate::bulk_progress::{tick, RecordCounter};
-use crate::commands::leads::sync::SummaryFormat;
-use crate::connect::ConnectArgs;
+use crate::global::Ctx;
+use crate::output::Format;
 use crate::progress::Reporter;
 use crate::session::Session;
 use anyhow::{bail, Context};
@@ -69,7 +69,7 @@ pub struct ExportRun {
     /// First poll wait.
     pub poll: Duration,
     /// Summary format.
-    pub format: SummaryFormat,
+    pub format: Format,
     /// No progress.
     pub quiet: bool,
 }
@@ -89,13 +89,27 @@ fn save(path: &Path, state: &State) {
 }
 
 /// Run an export to completion, or until it must stop (then the state is kept for the next run).
-pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> {
+pub fn execute(mut r: ExportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let connect = &ctx.connect;
+    // `-o -`: export into a file of our own, then copy it to stdout; nothing is kept to resume.
+    let to_stdout = r.output.as_os_str() == "-";
+    if to_stdout {
+        r.output = std::env::temp_dir().join(format!("mkto-export-{}.csv", std::process::id()));
+    }
     let key = r.key.clone();
     let state_file = state_path(&r.output);
-    let mut state = match std::fs::read(&state_file) {
+    let leftover = match std::fs::read(&state_file) {
         Ok(bytes) => {
             let s: State = serde_json::from_slice(&bytes)
                 .with_context(|| format!("{}: unreadable export state", state_file.display()))?;
+            // A plan that never got as far as creating a job in Marketo holds nothing worth keeping.
+            let started = s.plan.jobs.iter().any(|j| j.export_id.is_some());
+            (started || s.request == key).then_some(s)
+        }
+        Err(_) => None,
+    };
+    let mut state = match leftover {
+        Some(s) => {
             if s.request != key {
                 bail!(
                     "{} holds an unfinished export with other arguments: run that command again to finish it, \
@@ -114,7 +128,7 @@ pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
             }
             s
         }
-        Err(_) => State {
+        None => State {
             request: key,
             plan: ExportPlan::new(r.kind, &r.request),
         },
@@ -131,7 +145,7 @@ pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
         let counter = Arc::new(RecordCounter::default());
         let session = Session::open_observed(connect, r.quiet, Some(counter.clone()), None).await?;
         let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
-        let ticker = tick(counter.clone(), reporter.clone());
+        let ticker = tick(counter.clone(), reporter.clone(), session.wire.clone());
         let options = BulkOptions { poll_first: r.poll, ..BulkOptions::default() };
         let request_key = state.request.clone();
         let mut plan = state.plan.clone();
@@ -146,13 +160,14 @@ pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
             }
         };
         state.plan = plan;
-        ticker.abort();
+        ticker.stop();
         reporter.set_done(state.plan.records());
         reporter.finish();
         let calls = session.client.usage_snapshot().calls_sent;
         session.close().await;
+        let permanent = result.as_ref().err().and_then(permanent_error);
         let done = state.plan.is_done();
-        if done {
+        if done || permanent.is_some() {
             let _ = std::fs::remove_file(&state_file);
         } else {
             save(&state_file, &state);
@@ -164,20 +179,30 @@ pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
             "jobs_done": state.plan.jobs.iter().filter(|j| j.appended).count(),
             "bytes": state.plan.output_len,
             "calls": calls,
-            "state_file": (!done).then(|| state_file.display().to_string()),
+            "state_file": (!done && permanent.is_none()).then(|| state_file.display().to_string()),
             "stopped": result.as_ref().err().map(|e| format!("{e:#}")),
         });
-        if r.format == SummaryFormat::Json {
-            crate::output::write_stdout(&(serde_json::to_string_pretty(&summary)? + "\n"))?;
-        } else {
-            crate::output::write_stdout(&format!(
-                "records  {}\njobs     {}/{}\nbytes    {}\ncalls    {}\noutput   {}\n",
-                summary["records"], summary["jobs_done"], summary["jobs"], summary["bytes"], calls,
-                r.output.display()
-            ))?;
+        let people = format!(
+            "records  {}\njobs     {}/{}\nbytes    {}\ncalls    {}\noutput   {}\n",
+            summary["records"], summary["jobs_done"], summary["jobs"], summary["bytes"], calls,
+            r.output.display()
+        );
+        if to_stdout {
+            let _ = std::fs::remove_file(&state_file);
+            return crate::export_stdout::finish(&r.output, result, permanent, &people, r.quiet);
+        }
+        if permanent.is_none() {
+            crate::output::summary(r.format, &summary, &people)?;
         }
         match result {
             Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(_) if permanent.is_some() => {
+                // Nothing to continue: the same arguments would fail the same way.
+                anyhow::bail!(
+                    "{}; fix the command and run it again (nothing is kept to resume)",
+                    permanent.unwrap_or_default()
+                )
+            }
             Err(e) => {
                 eprintln!("mkto: stopped: {e:#}");
                 eprintln!(
@@ -187,6 +212,32 @@ pub fn execute(r: ExportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
                 Ok(ExitCode::from(2))
             }
         }
+    })
+}
+
+/// The codes an export answers when its arguments are wrong: a field (1006), a list (1013), a filter the
+/// subscription does not support (1035), a value (1003).
+const PERMANENT_CODES: &[u16] = &[1003, 1006, 1013, 1035];
+
+/// The reason, when an export stopped on an error that a rerun of the same command would meet again.
+fn permanent_error(e: &anyhow::Error) -> Option<String> {
+    use marketo_client::ErrorKind;
+    let client = e
+        .chain()
+        .find_map(|c| c.downcast_ref::<marketo_client::Error>())?;
+    let permanent = client.code().is_some_and(|c| PERMANENT_CODES.contains(&c))
+        || matches!(
+            client.kind(),
+            ErrorKind::Request | ErrorKind::TooLarge | ErrorKind::Credentials | ErrorKind::Config
+        );
+    permanent.then(|| {
+        let explained = client
+            .code()
+            .and_then(marketo_types::codes::lookup)
+            .filter(|i| !client.message().contains(i.docs_message))
+            .map(|i| format!(" ({})", i.docs_message))
+            .unwrap_or_default();
+        format!("{client}{explained}")
     })
 }
 

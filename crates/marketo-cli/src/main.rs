@@ -1,25 +1,34 @@
 //! `mkto`: sync and export Marketo data with progress, rejects and resume; explain error codes; serve the
 //! emulator. Each subcommand lives in its own file under `commands/`.
 
+mod activity_input;
 mod bulk_progress;
 mod checkpoint;
 mod commands;
 mod config_file;
+mod confirm;
 mod connect;
 mod export_run;
+mod export_stdout;
 mod fidelity;
+mod global;
 mod home;
 mod ids;
 mod input;
 mod interrupt;
 mod lead_fields;
 mod limiter;
+mod list_ref;
+mod logging;
+mod object_kind;
+mod outcome_report;
 mod output;
 mod progress;
 mod rejects;
 mod server_time;
 mod session;
 mod signals;
+mod sniff;
 mod summary;
 mod sync;
 mod validate;
@@ -32,42 +41,52 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "mkto", version, about, propagate_version = true)]
 struct Cli {
-    /// More log lines on stderr: -v every wait, retry and failed call's request and response (redacted),
-    /// -vv one line per call. MKTO_LOG, when set, takes precedence.
-    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
-    verbose: u8,
+    #[command(flatten)]
+    global: global::GlobalArgs,
+    #[command(flatten)]
+    connect: connect::ConnectArgs,
     #[command(subcommand)]
     command: commands::Command,
 }
 
-/// Log lines go to stderr: by default warnings only, such as the one short line of a failed call (its
-/// request and response go to the run's failed-calls file). `-v` adds the client's debug lines, `-vv` its
-/// trace; `MKTO_LOG` takes any filter, such as `info` or `marketo_client=trace`.
-fn init_logging(verbose: u8) {
-    use std::io::IsTerminal;
-    let default = match verbose {
-        0 => "warn",
-        1 => "warn,mkto=debug,marketo_client=debug",
-        _ => "warn,mkto=trace,marketo_client=trace",
-    };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("MKTO_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_target(false)
-        .try_init();
-}
+/// The exit status of a usage or configuration error (clap's included): 2 is "records failed or pending".
+pub const EXIT_USAGE: u8 = 1;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    init_logging(cli.verbose);
-    match commands::run(cli.command, <Cli as clap::CommandFactory>::command) {
-        Ok(code) => code,
-        Err(err) => {
-            eprintln!("mkto: {err:#}");
-            ExitCode::FAILURE
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
+    };
+    let ctx = global::Ctx {
+        global: cli.global,
+        connect: cli.connect,
+    };
+    logging::init(ctx.verbosity(), cli.command.keeps_failed_calls());
+    match commands::run(cli.command, &ctx, <Cli as clap::CommandFactory>::command) {
+        Ok(code) => code,
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            if ctx.global.debug {
+                eprintln!("mkto: {err:?}");
+            } else {
+                eprintln!("mkto: {err:#}");
+            }
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_consistent() {
+        <super::Cli as clap::CommandFactory>::command().debug_assert();
     }
 }

@@ -121,6 +121,13 @@ impl Reporter {
         self.print(&text);
     }
 
+    /// A line about progress (a bulk job's new status): not with `-q`.
+    pub fn progress_note(&self, text: &str) {
+        if !self.quiet {
+            self.note(text);
+        }
+    }
+
     /// A notice.
     pub fn note(&self, text: &str) {
         self.print(&format!("mkto: {text}"));

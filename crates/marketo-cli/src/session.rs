@@ -22,6 +22,9 @@ pub struct Session {
     emulator: Option<Emulator>,
 }
 
+/// How long the embedded emulator's bulk imports and exports run once started.
+const EMBEDDED_BULK_SECS: u64 = 1;
+
 /// The custom fields of the embedded emulator: those of `examples/leads.csv`, so the quick start works.
 fn embedded_config() -> anyhow::Result<EmulatorConfig> {
     let mut config = EmulatorConfig::default();
@@ -32,6 +35,10 @@ fn embedded_config() -> anyhow::Result<EmulatorConfig> {
         {"name": "lastPurchaseDate", "display_name": "Last Purchase Date", "data_type": "date"}
     ]))
     .context("the embedded emulator's field list")?;
+    // Bulk jobs in seconds, not Marketo's minutes: the embedded emulator is for trying things out
+    // (`mkto serve` keeps Marketo's timing, and its config changes it).
+    config.bulk.import_secs = EMBEDDED_BULK_SECS;
+    config.bulk.export_secs = EMBEDDED_BULK_SECS;
     // Two static lists to try `mkto lists` on, created with a new database.
     config.seed = Some(
         json!({"lists": [{"id": 1, "name": "Newsletter"}, {"id": 2, "name": "Webinar attendees"}]}),
@@ -92,6 +99,12 @@ impl Session {
             }
             b
         };
+        if crate::logging::verbosity() >= 1 {
+            eprintln!(
+                "mkto: connecting to {}",
+                crate::connect::describe_target(args)?
+            );
+        }
         let (endpoint, id, secret, emulator) = match resolve(args)? {
             Target::Instance(i) => (i.endpoint, i.client_id, i.client_secret, None),
             Target::Emulator { db, forced } => {

@@ -34,6 +34,8 @@ pub struct WireState {
     in_flight: AtomicUsize,
     idle: Notify,
     sent: Mutex<HashSet<u64>>,
+    /// The status of the bulk job last polled (`Queued`, `Processing`, `Importing`...), for progress lines.
+    bulk_status: Mutex<Option<String>>,
     /// The server's time, from the answers.
     pub clock: ServerClock,
 }
@@ -54,6 +56,23 @@ impl WireState {
     }
 
     /// Resolves when no request is on the wire.
+    /// The status the last bulk job status poll answered, if any.
+    pub fn bulk_status(&self) -> Option<String> {
+        self.bulk_status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn observe_bulk_status(&self, body: &[u8]) {
+        let status = serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| v.pointer("/result/0/status")?.as_str().map(str::to_owned));
+        if let Some(s) = status {
+            *self.bulk_status.lock().unwrap_or_else(|e| e.into_inner()) = Some(s);
+        }
+    }
+
     pub async fn idle(&self) {
         loop {
             let notified = self.idle.notified();
@@ -123,12 +142,16 @@ impl Transport for Wire {
         let Some(on_wire) = self.admit(&request) else {
             return Box::pin(std::future::pending());
         };
+        let status_poll = request.url.contains("/bulk/v1/") && request.url.contains("/status.json");
         let sent = self.inner.send(request);
         let state = self.state.clone();
         Box::pin(async move {
             let answer = sent.await;
             if let Ok(r) = &answer {
                 state.clock.observe_body(&r.body, SystemClock.now());
+                if status_poll {
+                    state.observe_bulk_status(&r.body);
+                }
             }
             drop(on_wire);
             answer

@@ -1,8 +1,8 @@
 //! `mkto activities export --since DATE [--until DATE] [--type-ids 1,12] -o FILE`: Bulk Extract of
 //! activities into one file, cut into jobs of at most 31 days, resumable like `mkto leads export`.
 
-use crate::connect::ConnectArgs;
 use crate::export_run::{self, parse_datetime, ExportRun};
+use crate::global::Ctx;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 use marketo_client::endpoints::{ExportFilter, ExportKind, ExportRequest};
@@ -20,6 +20,10 @@ pub struct ActivitiesArgs {
 enum ActivitiesAction {
     /// Export activities of a date range to a CSV file through Bulk Extract.
     Export(ExportArgs),
+    /// Add custom activities from a CSV or JSON Lines file, with rejects.
+    Add(super::activities_add::AddArgs),
+    /// The activity types, standard and custom.
+    Types(super::activity_types::TypesArgs),
 }
 
 /// Arguments of `mkto activities export`.
@@ -34,23 +38,23 @@ pub struct ExportArgs {
     /// Activity type ids, comma-separated (default: all).
     #[arg(long, value_delimiter = ',')]
     pub type_ids: Vec<i64>,
-    /// The output file (CSV).
+    /// The output file (CSV); `-` writes it to stdout (then it cannot be resumed).
     #[arg(long, short)]
     pub output: PathBuf,
     #[command(flatten)]
     pub run: crate::commands::bulk_args::BulkRunArgs,
-    #[command(flatten)]
-    pub connect: ConnectArgs,
 }
 
 /// Run `mkto activities`.
-pub fn run(args: ActivitiesArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: ActivitiesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match args.action {
-        ActivitiesAction::Export(a) => export(a),
+        ActivitiesAction::Export(a) => export(a, ctx),
+        ActivitiesAction::Add(a) => super::activities_add::run(a, ctx),
+        ActivitiesAction::Types(a) => super::activity_types::run(a, ctx),
     }
 }
 
-fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
+fn export(a: ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let start = parse_datetime("--since", &a.since)?;
     let end = match &a.until {
         Some(u) => parse_datetime("--until", u)?,
@@ -71,8 +75,8 @@ fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
         request,
         output: a.output.clone(),
         poll: a.run.poll_delay()?,
-        format: a.run.format,
-        quiet: a.run.quiet,
+        format: ctx.format(),
+        quiet: ctx.quiet(),
     };
-    export_run::execute(run, &a.connect)
+    export_run::execute(run, ctx)
 }

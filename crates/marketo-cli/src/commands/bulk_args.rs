@@ -1,23 +1,16 @@
-//! The options every bulk command shares: how often to poll, the summary format, and quiet.
+//! The options every bulk command shares: how often to poll (`--format` and `-q` are global).
 
-use crate::commands::leads::sync::SummaryFormat;
 use anyhow::bail;
 use clap::Args;
 use std::time::Duration;
 
-/// `--poll`, `--format`, `--quiet` of `leads import`, `leads export` and `activities export`.
+/// `--poll` of `leads import`, `leads export` and `activities export`.
 #[derive(Debug, Clone, Args)]
 pub struct BulkRunArgs {
     /// Seconds before the first status poll; waits double up to 60 s (Marketo updates job status slowly, and
     /// every poll is a call).
     #[arg(long, default_value_t = 5.0)]
     pub poll: f64,
-    /// Summary format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
-    /// No progress output.
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
 impl BulkRunArgs {

@@ -1,6 +1,7 @@
 //! `mkto errors list|explain|fidelity`: the error-code catalogue for people and for pipes.
 
-use crate::output::{stdout_lines, write_stdout};
+use crate::global::Ctx;
+use crate::output::{write_stdout, Format};
 use anyhow::bail;
 use clap::{Args, Subcommand, ValueEnum};
 use marketo_types::codes::{self, CodeInfo, Level};
@@ -22,9 +23,6 @@ enum ErrorsAction {
         /// Only codes of this level.
         #[arg(long, value_enum)]
         level: Option<LevelArg>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
     },
     /// Explain one code: what it means, whether it counts against the quota, what the client does.
     Explain {
@@ -52,28 +50,16 @@ impl From<LevelArg> for Level {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ListFormat {
-    Table,
-    Json,
-}
-
 /// Run `mkto errors`.
-pub fn run(args: ErrorsArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: ErrorsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match args.action {
-        ErrorsAction::List { level, format } => {
+        ErrorsAction::List { level } => {
             let level = level.map(Level::from);
             let rows: Vec<&CodeInfo> = codes::CATALOGUE
                 .iter()
                 .filter(|c| level.is_none_or(|l| c.level == l))
                 .collect();
-            match format {
-                ListFormat::Json => {
-                    let json: Vec<CodeJson> = rows.iter().map(|c| CodeJson::from(*c)).collect();
-                    write_stdout(&(serde_json::to_string_pretty(&json)? + "\n"))?;
-                }
-                ListFormat::Table => stdout_lines(rows.iter().map(|c| table_row(c)))?,
-            }
+            print_codes(ctx.format(), &rows)?;
             Ok(ExitCode::SUCCESS)
         }
         ErrorsAction::Explain { code } => {
@@ -88,7 +74,13 @@ pub fn run(args: ErrorsArgs) -> anyhow::Result<ExitCode> {
                     codes::CATALOGUE.len()
                 );
             };
-            write_stdout(&explain(info))?;
+            match ctx.format() {
+                Format::Table => write_stdout(&explain(info))?,
+                Format::Json => {
+                    write_stdout(&(serde_json::to_string_pretty(&CodeJson::from(info))? + "\n"))?
+                }
+                other => print_codes(other, &[info])?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         ErrorsAction::Fidelity => {
@@ -98,18 +90,33 @@ pub fn run(args: ErrorsArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn table_row(c: &CodeInfo) -> String {
-    format!(
-        "{:<5} {:<8} {:<7} {:<31} {}",
-        c.code,
-        c.level.as_str(),
-        if c.counted { "counted" } else { "free" },
-        serde_json::to_value(c.handling)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-        c.message
-    )
+/// The codes as records: JSON keeps every key of the catalogue, table and CSV the columns people scan.
+fn print_codes(format: Format, rows: &[&'static CodeInfo]) -> anyhow::Result<()> {
+    if format == Format::Json {
+        let json: Vec<CodeJson> = rows.iter().map(|c| CodeJson::from(*c)).collect();
+        write_stdout(&(serde_json::to_string_pretty(&json)? + "\n"))?;
+        return Ok(());
+    }
+    let records: Vec<serde_json::Map<String, serde_json::Value>> = rows
+        .iter()
+        .map(|c| match format {
+            Format::Jsonl => serde_json::to_value(CodeJson::from(*c)),
+            _ => Ok(serde_json::json!({
+                "code": c.code,
+                "level": c.level.as_str(),
+                "quota": if c.counted { "counted" } else { "free" },
+                "handling": serde_json::to_value(c.handling).ok(),
+                "message": c.message,
+            })),
+        })
+        .map(|v| v.map(|v| v.as_object().cloned().unwrap_or_default()))
+        .collect::<Result<_, _>>()?;
+    crate::output::records(
+        format,
+        &["code", "level", "quota", "handling", "message"],
+        &records,
+    )?;
+    Ok(())
 }
 
 /// The JSON form of one code.

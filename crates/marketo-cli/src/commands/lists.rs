@@ -1,10 +1,10 @@
-//! `mkto lists add|remove|check LIST_ID IDS-or-FILE`: static list membership.
+//! `mkto lists list` (static lists by id, name, program, workspace) and `mkto lists add|remove|check LIST_ID
+//! IDS-or-FILE` (membership).
 
-use crate::connect::ConnectArgs;
+use crate::global::Ctx;
 use crate::session::Session;
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use marketo_client::RecordOutcome;
 use std::process::ExitCode;
 
 /// Arguments of `mkto lists`.
@@ -16,6 +16,8 @@ pub struct ListsArgs {
 
 #[derive(Debug, Subcommand)]
 enum ListsAction {
+    /// The static lists, all or by id, name, program or workspace.
+    List(ListFilterArgs),
     /// Add leads to a static list.
     Add(Target),
     /// Remove leads from a static list.
@@ -26,74 +28,93 @@ enum ListsAction {
 
 #[derive(Debug, Args)]
 struct Target {
-    /// The static list's id.
-    list_id: i64,
-    /// Lead ids, comma-separated, or a file with one id per line (or a CSV with an `id` column).
+    /// The static list: its id or its name.
+    list: String,
+    /// Lead ids, comma-separated, or a file with one id per line (or a CSV with an `id` column); `-` reads
+    /// them from stdin.
     ids: String,
-    #[command(flatten)]
-    connect: ConnectArgs,
 }
 
-/// Print one line per lead (`ID STATUS [CODE MESSAGE]`) and a count by status on stderr. Exit 0 when every id
-/// got an answer (skips included), 2 when a call failed.
-pub fn report(ids: &[i64], outcomes: &[RecordOutcome], verb: &str) -> anyhow::Result<ExitCode> {
-    // One error for the whole call (an unknown list, a quota): say it once.
-    if let (Some(first), true) = (
-        outcomes.first().and_then(RecordOutcome::error),
-        outcomes.iter().all(|o| o.error().is_some()),
-    ) {
-        anyhow::bail!("{first}");
-    }
-    let mut counts = std::collections::BTreeMap::<&str, u64>::new();
-    let mut failed = false;
-    let lines = ids.iter().zip(outcomes).map(|(id, o)| {
-        *counts.entry(o.status()).or_default() += 1;
-        let detail = match o {
-            RecordOutcome::Skipped { reasons, .. } => reasons
-                .iter()
-                .map(|r| format!("\t{}\t{}", r.code, r.message))
-                .collect::<String>(),
-            RecordOutcome::Failed { error } => {
-                failed = true;
-                format!(
-                    "\t{}\t{error}",
-                    error.code().map(|c| c.to_string()).unwrap_or_default()
-                )
-            }
-            _ => String::new(),
-        };
-        format!("{id}\t{}{detail}", o.status())
-    });
-    let lines: Vec<String> = lines.collect();
-    crate::output::stdout_lines(lines)?;
-    let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
-    eprintln!("mkto: {} leads {verb}: {}", ids.len(), summary.join(", "));
-    Ok(if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
+/// Filters of `mkto lists list`; each takes comma-separated values, all given must match.
+#[derive(Debug, Args)]
+struct ListFilterArgs {
+    /// List ids.
+    #[arg(long, value_delimiter = ',')]
+    id: Vec<i64>,
+    /// List names (exact).
+    #[arg(long, value_delimiter = ',')]
+    name: Vec<String>,
+    /// Names of the programs the lists are in.
+    #[arg(long, value_delimiter = ',')]
+    program: Vec<String>,
+    /// Names of the workspaces the lists are in.
+    #[arg(long, value_delimiter = ',')]
+    workspace: Vec<String>,
+}
+
+const LIST_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "programName",
+    "workspaceName",
+    "createdAt",
+    "updatedAt",
+];
+
+fn list(f: &ListFilterArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    use futures::TryStreamExt;
+    let filter = marketo_client::endpoints::ListFilter {
+        ids: f.id.clone(),
+        names: f.name.clone(),
+        programs: f.program.clone(),
+        workspaces: f.workspace.clone(),
+    };
+    let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    rt.block_on(async {
+        let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+        let lists: Result<Vec<_>, _> = session.client.lists().find(&filter).try_collect().await;
+        session.close().await;
+        let lists = lists.context("Get Lists")?;
+        crate::output::records(ctx.format(), LIST_COLUMNS, &crate::output::to_rows(&lists))?;
+        if !ctx.quiet() {
+            eprintln!("mkto: {} static lists", lists.len());
+        }
+        Ok(ExitCode::SUCCESS)
     })
 }
 
+#[derive(Clone, Copy)]
+enum Membership {
+    Add,
+    Remove,
+    Check,
+}
+
 /// Run `mkto lists`.
-pub fn run(a: ListsArgs) -> anyhow::Result<ExitCode> {
-    let (t, verb) = match &a.action {
-        ListsAction::Add(t) => (t, "added"),
-        ListsAction::Remove(t) => (t, "removed"),
-        ListsAction::Check(t) => (t, "checked"),
+pub fn run(a: ListsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let (t, op) = match &a.action {
+        ListsAction::List(f) => return list(f, ctx),
+        ListsAction::Add(t) => (t, Membership::Add),
+        ListsAction::Remove(t) => (t, Membership::Remove),
+        ListsAction::Check(t) => (t, Membership::Check),
     };
     let ids = crate::ids::parse(&t.ids)?;
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async {
-        let session = Session::open(&t.connect, false).await?;
-        let lists = session.client.lists();
-        let outcomes = match &a.action {
-            ListsAction::Add(_) => lists.add(t.list_id, &ids).await,
-            ListsAction::Remove(_) => lists.remove(t.list_id, &ids).await,
-            ListsAction::Check(_) => lists.is_member(t.list_id, &ids).await,
-        };
+        let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+        let result = async {
+            let list_id = crate::list_ref::resolve(&session.client, &t.list).await?;
+            let lists = session.client.lists();
+            let outcomes = match op {
+                Membership::Add => lists.add(list_id, &ids).await,
+                Membership::Remove => lists.remove(list_id, &ids).await,
+                Membership::Check => lists.is_member(list_id, &ids).await,
+            };
+            outcomes.with_context(|| format!("list {}", t.list))
+        }
+        .await;
         session.close().await;
-        let outcomes = outcomes.with_context(|| format!("list {}", t.list_id))?;
-        report(&ids, &outcomes, verb)
+        let outcomes = result?;
+        crate::outcome_report::report(ctx, &ids, &outcomes, "lead")
     })
 }

@@ -1,14 +1,20 @@
 //! The subcommands, one file each.
 
 pub mod activities;
+pub mod activities_add;
+pub mod activity_types;
 pub mod bulk_args;
 pub mod completions;
+pub mod configure;
+pub mod doctor;
 pub mod errors;
 pub mod leads;
 pub mod lists;
+pub mod objects;
 pub mod serve;
 pub mod usage;
 
+use crate::global::Ctx;
 use clap::Subcommand;
 use std::process::ExitCode;
 
@@ -19,26 +25,50 @@ pub enum Command {
     Errors(errors::ErrorsArgs),
     /// Sync, fetch, delete and describe leads.
     Leads(leads::LeadsArgs),
-    /// Add, remove or check leads in a static list.
+    /// Static lists: list them; add, remove or check leads in one.
     Lists(lists::ListsArgs),
-    /// Export activities through Bulk Extract.
+    /// Activities: export through Bulk Extract, add custom ones, list the types.
     Activities(activities::ActivitiesArgs),
+    /// Companies, opportunities, opportunity roles, sales persons, named accounts and custom objects: sync,
+    /// get, delete, describe.
+    Objects(objects::ObjectsArgs),
     /// API calls used today and in the last 7 days, and errors by code.
     Usage(usage::UsageArgs),
+    /// Write a profile (endpoint, client id, secret asked for) to the config file.
+    Configure(configure::ConfigureArgs),
+    /// Which instance mkto uses, and whether its credentials work.
+    Whoami(doctor::DoctorArgs),
+    /// Check the setup: config, credentials, quota, clock, limits, limiter; says what to fix.
+    Doctor(doctor::DoctorArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
     /// Run the Marketo emulator: a local, stateful, Marketo-compatible server.
     Serve(serve::ServeArgs),
 }
 
+impl Command {
+    /// Whether the command writes failed calls to a file (then the client's warning naming it is shown).
+    pub fn keeps_failed_calls(&self) -> bool {
+        matches!(self, Command::Leads(l) if l.keeps_failed_calls())
+    }
+}
+
 /// Run one subcommand. `definition` gives the whole command line's definition (for completions).
-pub fn run(command: Command, definition: fn() -> clap::Command) -> anyhow::Result<ExitCode> {
+pub fn run(
+    command: Command,
+    ctx: &Ctx,
+    definition: fn() -> clap::Command,
+) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Errors(args) => errors::run(args),
-        Command::Leads(args) => leads::run(args),
-        Command::Lists(args) => lists::run(args),
-        Command::Activities(args) => activities::run(args),
-        Command::Usage(args) => usage::run(args),
+        Command::Errors(args) => errors::run(args, ctx),
+        Command::Leads(args) => leads::run(args, ctx),
+        Command::Lists(args) => lists::run(args, ctx),
+        Command::Activities(args) => activities::run(args, ctx),
+        Command::Usage(args) => usage::run(args, ctx),
+        Command::Objects(args) => objects::run(args, ctx),
+        Command::Configure(args) => configure::run(args, ctx),
+        Command::Whoami(args) => doctor::run(args, ctx, false),
+        Command::Doctor(args) => doctor::run(args, ctx, true),
         Command::Serve(args) => serve::run(args),
         Command::Completions(args) => {
             completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)

@@ -2,8 +2,7 @@
 //! endpoints (`/rest/v1/stats/usage*.json`, `/rest/v1/stats/errors*.json`). These calls count too. With
 //! `--limiter`, also what the shared limiter sees (window, slots, today's count, jobs holding slots).
 
-use crate::commands::leads::sync::SummaryFormat;
-use crate::connect::ConnectArgs;
+use crate::global::Ctx;
 use crate::session::Session;
 use anyhow::Context;
 use clap::Args;
@@ -14,13 +13,7 @@ use std::process::ExitCode;
 
 /// Arguments of `mkto usage`.
 #[derive(Debug, Args)]
-pub struct UsageArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
-    #[command(flatten)]
-    pub connect: ConnectArgs,
-}
+pub struct UsageArgs {}
 
 /// Errors of several days added up by code.
 fn by_code(days: &[ErrorDay]) -> BTreeMap<String, u64> {
@@ -69,11 +62,38 @@ fn table(
     out
 }
 
+/// The daily quota is spent, and Marketo's statistics calls are refused with it (607): say so, when it resets,
+/// and what is known here (the shared limiter's count, with `--limiter`).
+fn quota_spent(
+    ctx: &Ctx,
+    e: &marketo_client::Error,
+    snapshot: &marketo_client::UsageSnapshot,
+    limiter: Option<&marketo_client::LimiterView>,
+) -> anyhow::Result<ExitCode> {
+    let resets = e.reset_at().unwrap_or(snapshot.quota_resets_at);
+    let v = json!({
+        "quota_spent": true,
+        "quota_resets_at": resets.to_rfc3339(),
+        "daily_quota": snapshot.daily_limit,
+        "limiter": limiter,
+    });
+    let mut people = format!(
+        "the daily quota is spent (607): Marketo answers no call, its statistics included, until it resets at \
+         {} (midnight America/Chicago)\n",
+        resets.to_rfc3339()
+    );
+    if let Some(l) = limiter {
+        people += &crate::limiter::table(l);
+    }
+    crate::output::summary(ctx.format(), &v, &people)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Run `mkto usage`.
-pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
+pub fn run(_a: UsageArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&a.connect, true).await?;
+        let session = Session::open(&ctx.connect, true).await?;
         let stats = session.client.stats();
         let result = async {
             Ok::<_, marketo_client::Error>((
@@ -85,10 +105,16 @@ pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
         }
         .await;
         let limiter = session.client.limiter_view().await;
+        let snapshot = session.client.usage_snapshot();
         session.close().await;
-        let (today, week, et, ew) = result.context("reading the usage statistics")?;
         let limiter = limiter.context("reading the shared limiter")?;
-        if a.format == SummaryFormat::Json {
+        let (today, week, et, ew) = match result {
+            Err(e) if e.kind() == marketo_client::ErrorKind::QuotaExhausted => {
+                return quota_spent(ctx, &e, &snapshot, limiter.as_ref());
+            }
+            other => other.context("reading the usage statistics")?,
+        };
+        {
             let v = json!({
                 "calls_today": today.iter().map(|d| d.total).sum::<u64>(),
                 "calls_last_7_days": week.iter().map(|d| d.total).sum::<u64>(),
@@ -98,12 +124,9 @@ pub fn run(a: UsageArgs) -> anyhow::Result<ExitCode> {
                 "errors_last_7_days": by_code(&ew),
                 "limiter": limiter,
             });
-            crate::output::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))?;
-        } else {
             let shared = limiter.as_ref().map(crate::limiter::table);
-            crate::output::write_stdout(
-                &(table(&today, &week, &et, &ew) + &shared.unwrap_or_default()),
-            )?;
+            let people = table(&today, &week, &et, &ew) + &shared.unwrap_or_default();
+            crate::output::summary(ctx.format(), &v, &people)?;
         }
         Ok(ExitCode::SUCCESS)
     })

@@ -9,6 +9,7 @@ mod lookup;
 mod outcomes;
 mod reconcile;
 mod recorder;
+pub mod verdict;
 
 use crate::checkpoint::{Checkpoint, RunKey};
 use crate::input::{InputFormat, Row, Rows};
@@ -132,7 +133,13 @@ pub async fn run(
     let mut columns = header.clone().unwrap_or_default();
     columns.push(s.lookup_field.clone());
     columns.retain(|c| c != "id");
+    if let Some(h) = &header {
+        crate::sniff::delimiter(&s.input, h)?;
+    }
     let fields = crate::lead_fields::load(client, &session.endpoint, wire, &columns).await?;
+    if let Some(h) = &header {
+        crate::sniff::field_names(&s.input, h, &fields)?;
+    }
     let fields: Vec<serde_json::Value> = fields
         .iter()
         .filter_map(|f| serde_json::to_value(f).ok())
@@ -243,6 +250,10 @@ pub async fn run(
             rec.rejects.sync()?;
             // Nothing left to resume.
             let _ = std::fs::remove_file(&s.state);
+            // Nothing rejected, in this run or the runs it resumed: no rejects file left behind.
+            if rec.cp.counts.skipped_total() + rec.cp.counts.failed == 0 {
+                let _ = std::fs::remove_file(&s.rejects);
+            }
         } else {
             rec.save()?;
         }

@@ -260,3 +260,96 @@ async fn activities_export_and_usage() {
     let out = run(&emu, dir.path(), &["usage"]).await;
     assert!(stdout(&out).contains("calls today"), "{}", stdout(&out));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_with_a_permanent_error_exits_1_keeps_no_state_and_the_fixed_command_runs() {
+    let emu = emulator(BulkConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    for (args, code) in [
+        (&["--list", "999"][..], "1013"),
+        (
+            &[
+                "--created-since",
+                "2024-01-01",
+                "--until",
+                "2024-01-10",
+                "--fields",
+                "email,bogusField",
+            ][..],
+            "1006",
+        ),
+    ] {
+        let mut all = vec!["leads", "export", "-o", "out.csv", "-q"];
+        all.extend_from_slice(args);
+        let out = run(&emu, dir.path(), &all).await;
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(code), "{err}");
+        assert!(!err.contains("run the same command again"), "{err}");
+        assert_eq!(stdout(&out), "", "no summary before the error");
+        assert!(!dir.path().join("out.csv.export.json").exists(), "{err}");
+    }
+    let out = run(
+        &emu,
+        dir.path(),
+        &[
+            "leads",
+            "export",
+            "--created-since",
+            "2024-01-01",
+            "--until",
+            "2024-01-10",
+            "-o",
+            "out.csv",
+            "-q",
+        ],
+    )
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_to_stdout_writes_the_csv_there_and_the_summary_to_stderr() {
+    let emu = emulator(BulkConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    write_leads(&dir.path().join("in.csv"), 3, 1);
+    assert!(run(&emu, dir.path(), &["leads", "sync", "in.csv", "-q"])
+        .await
+        .status
+        .success());
+    let since = (marketo_emulator_now(&emu) - chrono::Duration::days(2))
+        .format("%Y-%m-%d")
+        .to_string();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let mut cmd = mkto_at(
+        &emu,
+        dir.path(),
+        &[
+            "leads", "export", "--since", &since, "--fields", "email", "-o", "-", "--poll", "0.2",
+        ],
+    );
+    cmd.env("TMPDIR", &tmp);
+    let out = output(cmd).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().next(), Some("email"), "{text}");
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(stderr(&out).contains("records  3"), "{}", stderr(&out));
+    // The wait is not silent: each new status of the job is a line.
+    assert!(
+        stderr(&out).contains("mkto: bulk job Completed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("-").exists());
+    let left: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        left.is_empty(),
+        "the temporary export and its parts are removed: {left:?}"
+    );
+}

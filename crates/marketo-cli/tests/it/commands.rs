@@ -47,21 +47,42 @@ fn get_delete_and_lists_against_the_embedded_emulator() {
         .to_owned();
 
     std::fs::write(dir.path().join("ids.txt"), format!("{id_a}\n999999\n")).unwrap();
-    let out = mkto_in(dir.path(), &["lists", "add", "1", "ids.txt"]);
+    let out = mkto_in(
+        dir.path(),
+        &["lists", "add", "1", "ids.txt", "--format", "csv"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        format!("{id_a}\tadded\n999999\tskipped\t1004\tLead not found\n")
+        format!("id,status,code,reason\n{id_a},added,,\n999999,skipped,1004,Lead not found\n")
     );
-    let out = mkto_in(dir.path(), &["lists", "check", "1", &id_a]);
-    assert_eq!(stdout(&out), format!("{id_a}\tmemberof\n"));
+    assert!(stderr(&out).ends_with("\nmkto: 1 lead added, 1 skipped: 1004 Lead not found\n"));
+    let out = mkto_in(
+        dir.path(),
+        &["lists", "check", "1", &id_a, "--format", "jsonl"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        (v["id"].to_string(), v["status"].as_str()),
+        (id_a.clone(), Some("memberof"))
+    );
     let out = mkto_in(dir.path(), &["lists", "check", "77", &id_a]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("1013"), "{}", stderr(&out));
 
-    let out = mkto_in(dir.path(), &["leads", "delete", &id_a]);
+    let out = mkto_in(dir.path(), &["leads", "delete", &id_a, "--yes"]);
     assert!(out.status.success());
-    assert_eq!(stdout(&out), format!("{id_a}\tdeleted\n"));
+    let table: Vec<Vec<String>> = stdout(&out)
+        .lines()
+        .map(|l| l.split_whitespace().map(str::to_owned).collect())
+        .collect();
+    assert_eq!(
+        table,
+        [
+            vec!["id", "status", "code", "reason"],
+            vec![&id_a, "deleted"]
+        ]
+    );
     let out = mkto_in(
         dir.path(),
         &[

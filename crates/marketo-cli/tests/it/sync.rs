@@ -101,7 +101,13 @@ fn sync_with_bad_rows_rejects_them_and_sends_the_rest() {
             "json",
         ],
     );
-    assert!(out.status.success());
+    // Every row skipped: nothing useful was done, exit 2 with the reason.
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("all 7 rows were skipped (2 with 1003, 2 with 1005, 3 with input)"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(json_summary(&out)["skipped_by_reason"]["1005"], 2);
     let rejects = std::fs::read(dir.path().join("in.rejects.csv")).unwrap();
     let rejects = String::from_utf8_lossy(&rejects);
@@ -812,9 +818,19 @@ async fn sync_interrupted_by_sigterm_stops_cleanly_and_resumes() {
 
 /// The API calls of the run with `args` in `dir`, to Marketo's REST paths: (path, count).
 async fn rest_calls_of(emu: &Emulator, dir: &Path, args: &[&str]) -> Vec<(String, usize)> {
+    rest_calls_exiting(emu, dir, args, 0).await
+}
+
+/// [`rest_calls_of`] for a run that exits with `code`.
+async fn rest_calls_exiting(
+    emu: &Emulator,
+    dir: &Path,
+    args: &[&str],
+    code: i32,
+) -> Vec<(String, usize)> {
     let before = emu.calls().len();
     let out = output(mkto_at(emu, dir, args)).await;
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
     let mut counts = std::collections::BTreeMap::<String, usize>::new();
     for call in &emu.calls()[before..] {
         if call.path.starts_with("/rest/") {
@@ -844,11 +860,17 @@ async fn a_plain_sync_makes_one_call_per_300_records_and_one_describe() {
         [(sync.clone(), 4), (describe.clone(), 1)],
         "ceil(1000/300) = 4 syncs"
     );
-    for action in ["createOrUpdate", "createDuplicate", "updateOnly"] {
-        let calls = rest_calls_of(
+    // updateOnly after createDuplicate: every lead matches twice (1007), a run that does nothing: exit 2.
+    for (action, code) in [
+        ("createOrUpdate", 0),
+        ("createDuplicate", 0),
+        ("updateOnly", 2),
+    ] {
+        let calls = rest_calls_exiting(
             &emu,
             dir.path(),
             &["leads", "sync", "in.csv", "--action", action, "-q"],
+            code,
         )
         .await;
         assert_eq!(
@@ -863,7 +885,8 @@ async fn a_plain_sync_makes_one_call_per_300_records_and_one_describe() {
         "email,brandNewField\na@x.com,1\n",
     )
     .unwrap();
-    let calls = rest_calls_of(&emu, dir.path(), &["leads", "sync", "new.csv", "-q"]).await;
+    // Every row skipped: the run did nothing useful and exits 2.
+    let calls = rest_calls_exiting(&emu, dir.path(), &["leads", "sync", "new.csv", "-q"], 2).await;
     assert_eq!(
         calls,
         [(describe, 1)],

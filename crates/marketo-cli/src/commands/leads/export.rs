@@ -2,8 +2,8 @@
 //! jobs of at most 31 days; an interrupted run continues with the same command (finished jobs are kept, a
 //! half-downloaded file resumes with `Range`); every file is checked against its `sha256:` checksum.
 
-use crate::connect::ConnectArgs;
 use crate::export_run::{self, parse_datetime, ExportRun};
+use crate::global::Ctx;
 use anyhow::bail;
 use clap::{ArgGroup, Args};
 use marketo_client::endpoints::{ExportFilter, ExportKind, ExportRequest};
@@ -14,8 +14,8 @@ use std::process::ExitCode;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("filter").required(true).args(["created_since", "updated_since", "list", "smart_list"])))]
 pub struct ExportArgs {
-    /// Leads created since this date or datetime (2024-01-01, 2024-01-01T00:00:00Z).
-    #[arg(long)]
+    /// Leads created since this date or datetime (2024-01-01, 2024-01-01T00:00:00Z); also `--since`.
+    #[arg(long, visible_alias = "since")]
     pub created_since: Option<String>,
     /// Leads updated since this date or datetime (not every subscription supports it: 1035).
     #[arg(long)]
@@ -36,13 +36,11 @@ pub struct ExportArgs {
         default_value = "id,email,firstName,lastName,createdAt,updatedAt"
     )]
     pub fields: Vec<String>,
-    /// The output file (CSV).
+    /// The output file (CSV); `-` writes it to stdout (then it cannot be resumed).
     #[arg(long, short)]
     pub output: PathBuf,
     #[command(flatten)]
     pub run: crate::commands::bulk_args::BulkRunArgs,
-    #[command(flatten)]
-    pub connect: ConnectArgs,
 }
 
 fn filter(a: &ExportArgs) -> anyhow::Result<ExportFilter> {
@@ -79,7 +77,7 @@ fn filter(a: &ExportArgs) -> anyhow::Result<ExportFilter> {
 }
 
 /// Run `mkto leads export`.
-pub fn run(a: ExportArgs) -> anyhow::Result<ExitCode> {
+pub fn run(a: ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let fields: Vec<String> = a
         .fields
         .iter()
@@ -102,8 +100,8 @@ pub fn run(a: ExportArgs) -> anyhow::Result<ExitCode> {
         request: ExportRequest::new(fields, filter(&a)?),
         output: a.output.clone(),
         poll: a.run.poll_delay()?,
-        format: a.run.format,
-        quiet: a.run.quiet,
+        format: ctx.format(),
+        quiet: ctx.quiet(),
     };
-    export_run::execute(run, &a.connect)
+    export_run::execute(run, ctx)
 }

@@ -2,9 +2,9 @@
 //! 10 MB, queued within Marketo's limits and polled; rows Marketo did not import go to the rejects file with
 //! their original line numbers and reasons, exactly like `leads sync`.
 
-use super::sync::SummaryFormat;
 use crate::bulk_progress::{tick, RecordCounter};
-use crate::connect::ConnectArgs;
+use crate::global::Ctx;
+use crate::output::Format;
 use crate::progress::Reporter;
 use crate::rejects::{self, Original, Rejects};
 use crate::session::Session;
@@ -28,9 +28,9 @@ pub struct ImportArgs {
     /// The field that identifies a lead (`id` updates only).
     #[arg(long, default_value = "email")]
     pub lookup_field: String,
-    /// Static list id every imported lead joins.
-    #[arg(long)]
-    pub list_id: Option<i64>,
+    /// Static list every imported lead joins: its id or its name.
+    #[arg(long, alias = "list-id")]
+    pub list: Option<String>,
     /// Lead partition new leads go to.
     #[arg(long)]
     pub partition: Option<String>,
@@ -39,8 +39,6 @@ pub struct ImportArgs {
     pub rejects: Option<PathBuf>,
     #[command(flatten)]
     pub run: crate::commands::bulk_args::BulkRunArgs,
-    #[command(flatten)]
-    pub connect: ConnectArgs,
 }
 
 /// `--file-format`.
@@ -65,12 +63,14 @@ pub struct ImportRun {
     /// First poll wait.
     pub poll: Duration,
     /// Summary format.
-    pub format: SummaryFormat,
+    pub format: Format,
     /// No progress.
     pub quiet: bool,
+    /// `--list`, an id or a name, resolved once connected.
+    pub list: Option<String>,
 }
 
-fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
+fn settings(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ImportRun> {
     crate::input::check_input(&a.file)?;
     let format = match a.file_format {
         Some(FileFormat::Csv) => ImportFormat::Csv,
@@ -84,23 +84,24 @@ fn settings(a: &ImportArgs) -> anyhow::Result<ImportRun> {
         settings: ImportSettings {
             format,
             lookup_field: Some(a.lookup_field.clone()),
-            list_id: a.list_id,
+            list_id: None,
             partition_name: a.partition.clone(),
         },
         rejects: a
             .rejects
             .clone()
             .unwrap_or_else(|| rejects::default_path(&name, false)),
+        list: a.list.clone(),
         poll: a.run.poll_delay()?,
-        format: a.run.format,
-        quiet: a.run.quiet,
+        format: ctx.format(),
+        quiet: ctx.quiet(),
     })
 }
 
 /// Run `mkto leads import`.
-pub fn run(a: ImportArgs) -> anyhow::Result<ExitCode> {
-    let r = settings(&a)?;
-    execute(r, &a.connect)
+pub fn run(a: ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let r = settings(&a, ctx)?;
+    execute(r, ctx)
 }
 
 /// The header row of `path`.
@@ -133,7 +134,8 @@ pub fn reason_code(reason: &str) -> String {
 }
 
 /// Import with `r`: the shared path of `leads import` and `leads sync --mode bulk`.
-pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> {
+pub fn execute(mut r: ImportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let connect = &ctx.connect;
     let delimiter = match r.settings.format {
         ImportFormat::Csv => b',',
         ImportFormat::Tsv => b'\t',
@@ -147,8 +149,17 @@ pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
         let session =
             Session::open_observed(connect, r.quiet, Some(counter.clone()), Some(&failed_calls))
                 .await?;
+        if let Some(list) = &r.list {
+            match crate::list_ref::resolve(&session.client, list).await {
+                Ok(id) => r.settings.list_id = Some(id),
+                Err(e) => {
+                    session.close().await;
+                    return Err(e);
+                }
+            }
+        }
         let reporter = Arc::new(Reporter::new(None, Some(session.client.clone()), r.quiet));
-        let ticker = tick(counter.clone(), reporter.clone());
+        let ticker = tick(counter.clone(), reporter.clone(), session.wire.clone());
         let options = BulkOptions {
             poll_first: r.poll,
             ..BulkOptions::default()
@@ -159,7 +170,7 @@ pub fn execute(r: ImportRun, connect: &ConnectArgs) -> anyhow::Result<ExitCode> 
             .with_options(options)
             .import_file(&r.file, &r.settings)
             .await;
-        ticker.abort();
+        ticker.stop();
         reporter.set_done(counter.get());
         reporter.finish();
         let calls = session.client.usage_snapshot().calls_sent;
@@ -196,7 +207,7 @@ fn print_summary(report: &ImportReport, r: &ImportRun, calls: u64) -> anyhow::Re
         *by_reason.entry(reason_code(&f.reason)).or_default() += 1;
     }
     let failed = report.failures.len() as u64;
-    if r.format == SummaryFormat::Json {
+    {
         let v = json!({
             "mode": "bulk",
             "read": report.rows,
@@ -211,8 +222,6 @@ fn print_summary(report: &ImportReport, r: &ImportRun, calls: u64) -> anyhow::Re
             "rejects_file": r.rejects.display().to_string(),
             "stopped": report.stopped.as_ref().map(|e| e.to_string()),
         });
-        crate::output::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))?;
-    } else {
         let mut out = format!("imported {}\nfailed   {}\n", report.processed(), failed);
         for (code, n) in &by_reason {
             out += &format!("  {code:<6} {n:>8}\n");
@@ -227,7 +236,7 @@ fn print_summary(report: &ImportReport, r: &ImportRun, calls: u64) -> anyhow::Re
         if failed > 0 {
             out += &format!("rejects  {}\n", r.rejects.display());
         }
-        crate::output::write_stdout(&out)?;
+        crate::output::summary(r.format, &v, &out)?;
     }
     if let Some(e) = &report.stopped {
         eprintln!("mkto: stopped: {e}");

@@ -3,11 +3,15 @@
 pub mod delete;
 pub mod describe;
 pub mod export;
+pub mod fields;
 pub mod get;
 pub mod import;
+pub mod merge;
 pub mod mode;
+pub mod partitions;
 pub mod sync;
 
+use crate::global::Ctx;
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
 
@@ -32,16 +36,32 @@ enum LeadsAction {
     Delete(delete::DeleteArgs),
     /// Show the instance's lead fields.
     Describe(describe::DescribeArgs),
+    /// Merge leads into one (the losers are deleted).
+    Merge(merge::MergeArgs),
+    /// The lead field schema: list, get, create and update custom fields.
+    Fields(fields::FieldsArgs),
+    /// The lead partitions, and moving leads between them.
+    Partitions(partitions::PartitionsArgs),
+}
+
+impl LeadsArgs {
+    /// `leads sync` and `leads import` keep a failed-calls file beside their rejects.
+    pub fn keeps_failed_calls(&self) -> bool {
+        matches!(self.action, LeadsAction::Sync(_) | LeadsAction::Import(_))
+    }
 }
 
 /// Run `mkto leads`.
-pub fn run(args: LeadsArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: LeadsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match args.action {
-        LeadsAction::Sync(a) => sync::run(a),
-        LeadsAction::Import(a) => import::run(a),
-        LeadsAction::Export(a) => export::run(a),
-        LeadsAction::Get(a) => get::run(a),
-        LeadsAction::Delete(a) => delete::run(a),
-        LeadsAction::Describe(a) => describe::run(a),
+        LeadsAction::Sync(a) => sync::run(a, ctx),
+        LeadsAction::Import(a) => import::run(a, ctx),
+        LeadsAction::Export(a) => export::run(a, ctx),
+        LeadsAction::Get(a) => get::run(a, ctx),
+        LeadsAction::Delete(a) => delete::run(a, ctx),
+        LeadsAction::Describe(a) => describe::run(a, ctx),
+        LeadsAction::Merge(a) => merge::run(a, ctx),
+        LeadsAction::Fields(a) => fields::run(a, ctx),
+        LeadsAction::Partitions(a) => partitions::run(a, ctx),
     }
 }

@@ -55,7 +55,7 @@ fn unsuitable(a: &SyncArgs) -> Option<String> {
 
 /// The bulk import to run instead of a sync, when `--mode` and the input say so; `Err` for `--mode bulk`
 /// on a run bulk import cannot do.
-pub fn bulk_run(a: &SyncArgs) -> anyhow::Result<Option<ImportRun>> {
+pub fn bulk_run(a: &SyncArgs, ctx: &crate::global::Ctx) -> anyhow::Result<Option<ImportRun>> {
     let why_not = unsuitable(a);
     match (a.mode, &why_not) {
         (Mode::Sync, _) => return Ok(None),
@@ -69,7 +69,7 @@ pub fn bulk_run(a: &SyncArgs) -> anyhow::Result<Option<ImportRun>> {
     if a.mode == Mode::Auto && size < AUTO_BULK_BYTES {
         return Ok(None);
     }
-    if a.mode == Mode::Auto && !a.quiet {
+    if a.mode == Mode::Auto && !ctx.quiet() {
         eprintln!(
             "mkto: {} is {:.1} MB: using bulk import (--mode sync sends it through Sync Leads instead)",
             a.file,
@@ -89,7 +89,8 @@ pub fn bulk_run(a: &SyncArgs) -> anyhow::Result<Option<ImportRun>> {
             .clone()
             .unwrap_or_else(|| rejects::default_path(&a.file, false)),
         poll: Duration::from_secs(5),
-        format: a.format,
-        quiet: a.quiet,
+        format: ctx.format(),
+        quiet: ctx.quiet(),
+        list: None,
     }))
 }

@@ -1,8 +1,9 @@
 //! `mkto leads sync FILE`: every row to Marketo, every outcome accounted for.
 
 use crate::checkpoint;
-use crate::connect::ConnectArgs;
+use crate::global::Ctx;
 use crate::input::InputFormat;
+use crate::output::Format;
 use crate::progress::Reporter;
 use crate::rejects;
 use crate::session::Session;
@@ -48,17 +49,12 @@ pub struct SyncArgs {
     /// Records per call (at most 300).
     #[arg(long, default_value_t = MAX_RECORDS_PER_CALL)]
     pub batch_size: usize,
-    /// Summary format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
-    /// No progress output.
-    #[arg(long, short)]
-    pub quiet: bool,
+    /// Exit 2 when any record was skipped, not only when records failed or are pending.
+    #[arg(long)]
+    pub fail_on_skips: bool,
     /// Sync Leads, bulk import, or bulk import for CSV files of 5 MB or more (auto).
     #[arg(long, value_enum, default_value_t = super::mode::Mode::Auto)]
     pub mode: super::mode::Mode,
-    #[command(flatten)]
-    pub connect: ConnectArgs,
 }
 
 /// `--action`.
@@ -86,15 +82,6 @@ impl From<ActionArg> for SyncAction {
     }
 }
 
-/// `--format` of the summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SummaryFormat {
-    /// For people.
-    Table,
-    /// One JSON object.
-    Json,
-}
-
 fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
     let format = InputFormat::resolve(a.input_format, &a.file)?;
     if a.batch_size == 0 || a.batch_size > MAX_RECORDS_PER_CALL {
@@ -105,6 +92,9 @@ fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
     }
     if a.file != "-" {
         crate::input::check_input(std::path::Path::new(&a.file))?;
+        if format == InputFormat::Jsonl {
+            crate::sniff::json_array(std::path::Path::new(&a.file))?;
+        }
     }
     if a.resume && a.dry_run {
         bail!("--resume and --dry-run do not go together: a dry run sends nothing and keeps no checkpoint");
@@ -147,10 +137,10 @@ fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
 }
 
 /// Run `mkto leads sync`.
-pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
+pub fn run(a: SyncArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut s = settings(&a)?;
-    if let Some(bulk) = super::mode::bulk_run(&a)? {
-        return super::import::execute(bulk, &a.connect);
+    if let Some(bulk) = super::mode::bulk_run(&a, ctx)? {
+        return super::import::execute(bulk, ctx);
     }
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
@@ -158,14 +148,14 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
         let _graceful = crate::interrupt::graceful();
         let failed_calls = rejects::failed_calls_path(&s.rejects);
         let session =
-            Session::open_observed(&a.connect, a.quiet, None, Some(&failed_calls)).await?;
+            Session::open_observed(&ctx.connect, ctx.quiet(), None, Some(&failed_calls)).await?;
         // Keep a couple of batches ready beyond what the client may send at once.
         s.in_flight = session.client.usage_snapshot().concurrency_limit as usize + 2;
         let result = async {
             let reporter = Reporter::new(
                 count_lines(&s.input, s.format),
                 Some(session.client.clone()),
-                a.quiet,
+                ctx.quiet(),
             );
             let report = sync::run(&session, &s, &reporter).await;
             reporter.finish();
@@ -179,15 +169,24 @@ pub fn run(a: SyncArgs) -> anyhow::Result<ExitCode> {
         if report.unknown_field {
             crate::lead_fields::forget(&endpoint);
         }
-        print_summary(&report, &s, a.format)?;
-        Ok(exit_code(&report, crate::interrupt::requested()))
+        print_summary(&report, &s, ctx.format())?;
+        let useless = crate::sync::verdict::nothing_useful(&report, &s);
+        if let Some(why) = &useless {
+            eprintln!("mkto: {why}");
+        }
+        let skips = a.fail_on_skips && report.counts.skipped_total() > 0;
+        Ok(exit_code(
+            &report,
+            crate::interrupt::requested(),
+            useless.is_some() || skips,
+        ))
     })
 }
 
-fn exit_code(r: &SyncReport, interrupted: bool) -> ExitCode {
+fn exit_code(r: &SyncReport, interrupted: bool, not_enough: bool) -> ExitCode {
     if interrupted {
         ExitCode::from(130)
-    } else if r.counts.failed > 0 || r.counts.pending > 0 {
+    } else if r.counts.failed > 0 || r.counts.pending > 0 || not_enough {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
@@ -214,10 +213,8 @@ fn summary_json(r: &SyncReport, s: &SyncSettings) -> serde_json::Value {
     })
 }
 
-fn print_summary(r: &SyncReport, s: &SyncSettings, format: SummaryFormat) -> anyhow::Result<()> {
-    if format == SummaryFormat::Json {
-        crate::output::write_stdout(&(serde_json::to_string_pretty(&summary_json(r, s))? + "\n"))?;
-    } else {
+fn print_summary(r: &SyncReport, s: &SyncSettings, format: Format) -> anyhow::Result<()> {
+    {
         let c = &r.counts;
         let mut out = String::new();
         if s.dry_run {
@@ -254,7 +251,7 @@ fn print_summary(r: &SyncReport, s: &SyncSettings, format: SummaryFormat) -> any
                 r.rejects_written
             );
         }
-        crate::output::write_stdout(&out)?;
+        crate::output::summary(format, &summary_json(r, s), &out)?;
     }
     if let Some(why) = &r.stopped {
         eprintln!("mkto: stopped: {why}");

@@ -22,7 +22,14 @@ macro_rules! object_kinds {
 
 object_kinds! {
     companies::Companies,
+    opportunities::Opportunities,
+    opportunity_roles::OpportunityRoles,
+    sales_persons::SalesPersons,
+    named_accounts::NamedAccounts,
 }
+
+mod custom_object;
+pub use custom_object::CustomObject;
 
 /// The registered type named `name` (`companies`), if any.
 ///

@@ -1,0 +1,45 @@
+//! `mkto objects TYPE sync|get|delete|describe`: one command family for every Lead Database object type
+//! (companies, opportunities, opportunity-roles, salespersons, namedaccounts, and custom objects by API name),
+//! on the client's generic `Objects<K>`.
+
+mod read;
+mod write;
+
+use crate::global::Ctx;
+use crate::object_kind::AnyKind;
+use clap::{Args, Subcommand};
+use std::process::ExitCode;
+
+/// Arguments of `mkto objects`.
+#[derive(Debug, Args)]
+pub struct ObjectsArgs {
+    /// The object type: companies, opportunities, opportunity-roles, salespersons, namedaccounts, or a custom
+    /// object's API name (car_c).
+    #[arg(value_name = "TYPE")]
+    kind: String,
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(Debug, Subcommand)]
+enum Action {
+    /// Create or update records from a CSV or JSON Lines file, with rejects.
+    Sync(write::SyncArgs),
+    /// Records by a filter (a searchable field, the dedupe fields or the id field).
+    Get(read::GetArgs),
+    /// Delete records by id (confirmed as leads delete is).
+    Delete(write::DeleteArgs),
+    /// The type's id field, dedupe fields, searchable fields and fields.
+    Describe,
+}
+
+/// Run `mkto objects`.
+pub fn run(a: ObjectsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let kind = AnyKind::named(&a.kind);
+    match a.action {
+        Action::Sync(s) => write::sync(kind, s, ctx),
+        Action::Get(g) => read::get(kind, g, ctx),
+        Action::Delete(d) => write::delete(kind, d, ctx),
+        Action::Describe => read::describe(kind, ctx),
+    }
+}
