@@ -7,8 +7,8 @@
 //! line in [`ALL`].
 
 mod activities;
-mod bulk_custom_objects;
 pub mod assets;
+mod bulk_custom_objects;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
