@@ -98,7 +98,12 @@ impl Store {
         f: impl FnOnce(&Connection) -> Result<T, E>,
     ) -> Result<T, E> {
         let mut conn = self.conn.lock().map_err(|_| StoreError::Poisoned)?;
-        let tx = conn.transaction().map_err(StoreError::from)?;
+        // IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies: a deferred transaction that
+        // read first and then writes fails at once with "database is locked" when another process on the same
+        // file wrote in between (two `mkto` runs sharing the embedded emulator).
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let out = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(out)
@@ -115,5 +120,42 @@ impl Store {
             )?;
             Ok::<(), StoreError>(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{kv, Store, StoreError};
+
+    /// Two processes on one database file (two `mkto` runs sharing the embedded emulator): every transaction
+    /// that reads then writes succeeds, none answers "database is locked".
+    #[test]
+    fn two_stores_on_one_file_write_without_locking_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.sqlite");
+        Store::open_file(&path).unwrap();
+        let workers: Vec<_> = (0..2)
+            .map(|w| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let store = Store::open_file(&path).unwrap();
+                    for i in 0..300 {
+                        store.transaction(|db| {
+                            let n: i64 = kv::get(db, "n")?.map_or(0, |v| v.parse().unwrap_or(0));
+                            kv::set(db, "n", &(n + 1).to_string())?;
+                            kv::set(db, &format!("w{w}"), &i.to_string())?;
+                            Ok::<(), StoreError>(())
+                        })?;
+                    }
+                    Ok::<(), StoreError>(())
+                })
+            })
+            .collect();
+        for w in workers {
+            w.join().unwrap().expect("no transaction failed");
+        }
+        let store = Store::open_file(&path).unwrap();
+        let n = store.with(|db| kv::get(db, "n")).unwrap();
+        assert_eq!(n.as_deref(), Some("600"), "no increment was lost");
     }
 }
