@@ -10,6 +10,7 @@ pub mod doctor;
 pub mod errors;
 pub mod leads;
 pub mod lists;
+pub mod man;
 pub mod objects;
 pub mod serve;
 pub mod usage;
@@ -42,6 +43,8 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
+    /// Write man pages for mkto and every subcommand into a directory.
+    Man(man::ManArgs),
     /// Run the Marketo emulator: a local, stateful, Marketo-compatible server.
     Serve(serve::ServeArgs),
 }
@@ -70,6 +73,7 @@ pub fn run(
         Command::Whoami(args) => doctor::run(args, ctx, false),
         Command::Doctor(args) => doctor::run(args, ctx, true),
         Command::Serve(args) => serve::run(args),
+        Command::Man(args) => man::run(&args, definition()),
         Command::Completions(args) => {
             completions::run(&args, definition()).map(|()| ExitCode::SUCCESS)
         }

@@ -85,6 +85,25 @@ fn completions_are_generated() {
     assert!(stdout(&out).contains("mkto"));
 }
 
+#[test]
+fn man_pages_are_generated_for_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mkto_in(dir.path(), &["man", "pages"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = dir.path().join("pages");
+    let top = std::fs::read_to_string(pages.join("mkto.1")).unwrap();
+    assert!(top.contains(".TH mkto"), "{top}");
+    assert!(top.contains("leads"));
+    let sync = std::fs::read_to_string(pages.join("mkto-leads-sync.1")).unwrap();
+    assert!(sync.contains("\\-\\-resume"), "{sync}");
+    assert!(pages.join("mkto-objects.1").exists());
+    assert!(!pages.join("mkto-help.1").exists());
+}
+
 /// A malformed config file (in `~/.config` or `$XDG_CONFIG_HOME`) is reported by file, line and what is
 /// wrong, and the client secret on the failing line is never printed.
 #[test]
