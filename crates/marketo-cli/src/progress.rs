@@ -121,6 +121,11 @@ impl Reporter {
         self.print(&text);
     }
 
+    /// Whether a progress bar is drawn (stderr is a terminal and not `-q`).
+    pub fn on_terminal(&self) -> bool {
+        self.bar.is_some()
+    }
+
     /// A line about progress (a bulk job's new status): not with `-q`.
     pub fn progress_note(&self, text: &str) {
         if !self.quiet {
