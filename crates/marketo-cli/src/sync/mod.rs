@@ -5,6 +5,7 @@
 //!
 //! Memory stays flat: rows are streamed, and at most `in_flight` batches are held at once.
 
+mod duplicates;
 mod lookup;
 mod outcomes;
 mod reconcile;
@@ -178,6 +179,7 @@ pub async fn run(
     }
     let mut batch = Batch::default();
     let mut sendable = 0u64;
+    let mut duplicates = duplicates::Duplicates::default();
     reporter.set_done(rec.cp.done.len());
 
     for row in rows.by_ref() {
@@ -212,14 +214,18 @@ pub async fn run(
                 Err(p) => (line, p.code, p.message, Original::Fields(fields)),
                 Ok(()) => {
                     sendable += 1;
+                    let value = lookup::value_of(&fields, &s.lookup_field);
+                    if let (Some(_), Some(v)) = (lookup_field, value.as_deref()) {
+                        if let Some(note) = duplicates.check(v, line) {
+                            reporter.note(&format!("{}: {note}", s.input));
+                        }
+                    }
                     if s.dry_run {
                         // Checked and fine: done, as far as a dry run goes (its checkpoint is never saved).
                         rec.cp.done.insert(line);
                     } else {
                         batch.lines.push(line);
-                        batch
-                            .values
-                            .push(lookup::value_of(&fields, &s.lookup_field));
+                        batch.values.push(value);
                         batch.records.push(fields);
                         if batch.records.len() >= s.batch_size {
                             rec.send(std::mem::take(&mut batch)).await?;
@@ -243,6 +249,14 @@ pub async fn run(
         rec.send(batch).await?;
     }
     rec.drain(0).await?;
+    if duplicates.found() > 0 {
+        reporter.note(&format!(
+            "{}: {} rows repeat an earlier row's lookup value ({})",
+            s.input,
+            duplicates.found(),
+            s.lookup_field
+        ));
+    }
     // Every line of the input is either done (in this run or an earlier one) or pending.
     rec.cp.counts.read = rec.cp.done.len() + rec.cp.counts.pending;
     if !s.dry_run {

@@ -21,6 +21,29 @@ fn write_csv_with_emails(path: &Path, rows: usize, distinct: usize) {
 }
 
 #[test]
+fn rows_that_repeat_a_lookup_value_are_reported_with_the_first_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "email,firstName\na@example.com,Ann\nb@example.com,Bob\nA@Example.com,Annie\n";
+    std::fs::write(dir.path().join("in.csv"), csv).unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "in.csv", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("in.csv: line 4 repeats the lookup value \"A@Example.com\" of line 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 rows repeat an earlier row's lookup value (email)"),
+        "{err}"
+    );
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["created"].as_u64(), s["updated"].as_u64()),
+        (Some(2), Some(1))
+    );
+}
+
+#[test]
 fn sync_with_bad_rows_rejects_them_and_sends_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let csv = "email,firstName,numberOfEmployees\n\
