@@ -26,6 +26,17 @@ fn by_code(days: &[ErrorDay]) -> BTreeMap<String, u64> {
     out
 }
 
+/// Calls counted today. The two answers are read one after the other, and the second counts the first: take
+/// the later count of today, so "calls today" and today's row of the week never disagree.
+fn calls_today(today: &[UsageDay], week: &[UsageDay]) -> u64 {
+    let direct: u64 = today.iter().map(|d| d.total).sum();
+    let in_week = today
+        .first()
+        .and_then(|t| week.iter().find(|d| d.date == t.date))
+        .map_or(0, |d| d.total);
+    direct.max(in_week)
+}
+
 fn table(
     today: &[UsageDay],
     week: &[UsageDay],
@@ -35,7 +46,7 @@ fn table(
     let total = |d: &[UsageDay]| d.iter().map(|d| d.total).sum::<u64>();
     let mut out = format!(
         "calls today         {}\ncalls last 7 days   {}\n",
-        total(today),
+        calls_today(today, week),
         total(week)
     );
     for d in week {
@@ -116,7 +127,7 @@ pub fn run(_a: UsageArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         };
         {
             let v = json!({
-                "calls_today": today.iter().map(|d| d.total).sum::<u64>(),
+                "calls_today": calls_today(&today, &week),
                 "calls_last_7_days": week.iter().map(|d| d.total).sum::<u64>(),
                 "days": week,
                 "users_today": today.iter().flat_map(|d| d.users.clone()).collect::<Vec<_>>(),
@@ -130,4 +141,26 @@ pub fn run(_a: UsageArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
         Ok(ExitCode::SUCCESS)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::calls_today;
+    use marketo_types::stats::UsageDay;
+
+    fn day(date: &str, total: u64) -> UsageDay {
+        UsageDay {
+            date: date.into(),
+            total,
+            users: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn calls_today_agrees_with_todays_row_of_the_week() {
+        let week = [day("2026-11-29", 7), day("2026-11-30", 90)];
+        assert_eq!(calls_today(&[day("2026-11-30", 89)], &week), 90);
+        assert_eq!(calls_today(&[day("2026-11-30", 91)], &week), 91);
+        assert_eq!(calls_today(&[], &week), 0);
+    }
 }
