@@ -46,20 +46,42 @@ fn embedded_config() -> anyhow::Result<EmulatorConfig> {
     Ok(config)
 }
 
-async fn start_embedded(db: &Path, forced: bool, quiet: bool) -> anyhow::Result<Emulator> {
-    if let Some(dir) = db.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+/// Start the embedded emulator on `db`. A command that only reads (`reading`) does not create the state
+/// directory: while there is no database yet it runs on an empty in-memory emulator.
+async fn start_embedded(
+    db: &Path,
+    forced: bool,
+    quiet: bool,
+    reading: bool,
+) -> anyhow::Result<Emulator> {
+    let fresh = reading && !db.exists();
+    if !fresh {
+        if let Some(dir) = db.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
     }
     if !forced && !quiet {
+        let state = if fresh {
+            format!(
+                "no state yet ({} is created by the first command that writes)",
+                db.display()
+            )
+        } else {
+            format!("state in {}", db.display())
+        };
         eprintln!(
             "mkto: no Marketo instance configured (MARKETO_ENDPOINT, MARKETO_CLIENT_ID, MARKETO_CLIENT_SECRET, \
-             or a profile in ~/.config/mkto/config.toml): using the embedded emulator, state in {}",
-            db.display()
+             or a profile in ~/.config/mkto/config.toml): using the embedded emulator, {state}"
         );
     }
-    Emulator::builder()
-        .config(embedded_config()?)
-        .db_path(db)
+    let builder = Emulator::builder().config(embedded_config()?);
+    let builder = if fresh {
+        builder.in_memory()
+    } else {
+        builder.db_path(db)
+    };
+    builder
         .start()
         .await
         .with_context(|| format!("cannot start the embedded emulator with {}", db.display()))
@@ -71,6 +93,12 @@ impl Session {
         Self::open_observed(args, quiet, None, None).await
     }
 
+    /// Connect for a command that only reads: against the embedded emulator with no state yet, nothing is
+    /// created on disk.
+    pub async fn open_reading(args: &ConnectArgs, quiet: bool) -> anyhow::Result<Session> {
+        Self::open_inner(args, quiet, (None, None), true).await
+    }
+
     /// Connect, with a progress observer on the client (bulk commands count records through it) and a file
     /// for the request and response of failed calls (beside a run's rejects file).
     pub async fn open_observed(
@@ -78,6 +106,18 @@ impl Session {
         quiet: bool,
         progress: Option<std::sync::Arc<dyn marketo_client::Progress>>,
         failed_calls: Option<&Path>,
+    ) -> anyhow::Result<Session> {
+        Self::open_inner(args, quiet, (progress, failed_calls), false).await
+    }
+
+    async fn open_inner(
+        args: &ConnectArgs,
+        quiet: bool,
+        (progress, failed_calls): (
+            Option<std::sync::Arc<dyn marketo_client::Progress>>,
+            Option<&Path>,
+        ),
+        reading: bool,
     ) -> anyhow::Result<Session> {
         let wire = Arc::new(WireState::default());
         crate::interrupt::watch(&wire);
@@ -108,7 +148,7 @@ impl Session {
         let (endpoint, id, secret, emulator) = match resolve(args)? {
             Target::Instance(i) => (i.endpoint, i.client_id, i.client_secret, None),
             Target::Emulator { db, forced } => {
-                let emu = start_embedded(&db, forced, quiet).await?;
+                let emu = start_embedded(&db, forced, quiet, reading).await?;
                 let creds = (emu.client_id().to_owned(), emu.client_secret().to_owned());
                 (emu.url(), creds.0, creds.1, Some(emu))
             }

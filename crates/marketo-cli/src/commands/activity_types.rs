@@ -24,7 +24,7 @@ pub struct TypesArgs {
 pub fn run(a: TypesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+        let session = Session::open_reading(&ctx.connect, ctx.quiet()).await?;
         let result = if a.custom {
             session
                 .client

@@ -24,7 +24,7 @@ pub fn run(_a: DoctorArgs, ctx: &Ctx, full: bool) -> anyhow::Result<ExitCode> {
     let target = crate::connect::describe_target(&ctx.connect)?;
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&ctx.connect, true).await?;
+        let session = Session::open_reading(&ctx.connect, true).await?;
         let today = session.client.stats().usage_today().await;
         let snapshot = session.client.usage_snapshot();
         let limiter = if full { session.client.limiter_view().await.ok().flatten() } else { None };

@@ -71,7 +71,7 @@ fn list(f: &ListFilterArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async {
-        let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+        let session = Session::open_reading(&ctx.connect, ctx.quiet()).await?;
         let lists: Result<Vec<_>, _> = session.client.lists().find(&filter).try_collect().await;
         session.close().await;
         let lists = lists.context("Get Lists")?;

@@ -104,7 +104,7 @@ fn quota_spent(
 pub fn run(_a: UsageArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&ctx.connect, true).await?;
+        let session = Session::open_reading(&ctx.connect, true).await?;
         let stats = session.client.stats();
         let result = async {
             Ok::<_, marketo_client::Error>((

@@ -85,6 +85,28 @@ fn completions_are_generated() {
     assert!(stdout(&out).contains("mkto"));
 }
 
+/// Read-only commands against the embedded emulator create no state; the first command that writes does.
+#[test]
+fn read_only_commands_leave_no_state_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join(".local/state/mkto");
+    for args in [
+        &["leads", "describe"][..],
+        &["lists", "list"],
+        &["activities", "types"],
+        &["usage"],
+        &["leads", "get", "--filter-type", "email", "--values", "a@example.com"],
+    ] {
+        let out = mkto_in(dir.path(), args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(!state.exists(), "{args:?} created {}", state.display());
+    }
+    std::fs::write(dir.path().join("in.csv"), "email\na@example.com\n").unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "in.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(state.join("emulator.sqlite").exists());
+}
+
 #[test]
 fn man_pages_are_generated_for_every_subcommand() {
     let dir = tempfile::tempdir().unwrap();

@@ -15,7 +15,7 @@ pub struct DescribeArgs {}
 pub fn run(_a: DescribeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+        let session = Session::open_reading(&ctx.connect, ctx.quiet()).await?;
         let fields = session.client.leads().describe().await;
         session.close().await;
         let fields = fields.context("Describe Lead")?;

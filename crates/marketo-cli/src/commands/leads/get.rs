@@ -70,7 +70,7 @@ pub fn run(a: GetArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+        let session = Session::open_reading(&ctx.connect, ctx.quiet()).await?;
         let field_refs: Vec<&str> = columns.iter().map(String::as_str).collect();
         let mut stream = Box::pin(session.client.leads().by_filter(
             &a.filter_type,

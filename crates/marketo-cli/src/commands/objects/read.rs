@@ -53,7 +53,7 @@ pub fn get(kind: AnyKind, a: GetArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+        let session = Session::open_reading(&ctx.connect, ctx.quiet()).await?;
         let objects = session.client.objects(kind.clone());
         // Table and CSV need columns: the asked fields, else the id field and the dedupe fields.
         let columns = if a.fields.is_empty() && matches!(ctx.format(), Format::Table | Format::Csv)
@@ -99,7 +99,7 @@ pub fn get(kind: AnyKind, a: GetArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 pub fn describe(kind: AnyKind, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
-        let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+        let session = Session::open_reading(&ctx.connect, ctx.quiet()).await?;
         let d = session.client.objects(kind.clone()).describe().await;
         session.close().await;
         let d = d.with_context(|| format!("Describe {}", kind.name()))?;
