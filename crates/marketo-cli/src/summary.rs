@@ -20,6 +20,10 @@ pub struct Counts {
     pub pending: u64,
     /// API calls used.
     pub calls: u64,
+    /// The first message seen for each skip code, as the server filled it in (`Field 'x' not found`): what
+    /// the summary shows beside the code instead of the catalogue's template.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub first_reason: BTreeMap<String, String>,
 }
 
 impl Counts {
@@ -28,9 +32,31 @@ impl Counts {
         self.skipped.values().sum()
     }
 
-    /// Count a skip.
-    pub fn skip(&mut self, code: &str) {
+    /// Count a skip, keeping the first message of its code.
+    pub fn skip(&mut self, code: &str, message: &str) {
         *self.skipped.entry(code.to_owned()).or_default() += 1;
+        if !message.is_empty() {
+            self.first_reason
+                .entry(code.to_owned())
+                .or_insert_with(|| message.to_owned());
+        }
+    }
+
+    /// What to show beside a skip code: the first message seen, with "..." when more than one record had the
+    /// code (their messages may differ); else the catalogue's message.
+    pub fn reason_text(&self, code: &str) -> String {
+        if let Some(first) = self.first_reason.get(code) {
+            let n = self.skipped.get(code).copied().unwrap_or(0);
+            return if n > 1 {
+                format!("{first}, ...")
+            } else {
+                first.clone()
+            };
+        }
+        code.parse::<u16>()
+            .ok()
+            .and_then(marketo_types::codes::lookup)
+            .map_or_else(String::new, |i| i.message.to_owned())
     }
 }
 

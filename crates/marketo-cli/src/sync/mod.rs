@@ -240,7 +240,7 @@ pub async fn run(
         if code == "in-flight" {
             rec.cp.counts.failed += 1;
         } else {
-            rec.cp.counts.skip(code);
+            rec.cp.counts.skip(code, &reason);
         }
         rec.cp.done.insert(line);
         reporter.set_done(rec.cp.done.len());

@@ -92,7 +92,7 @@ pub fn apply_outcomes(
                     .collect::<Vec<_>>()
                     .join("; ");
                 rejects.write(line, &code, &message, &Original::Fields(record))?;
-                cp.counts.skip(&code);
+                cp.counts.skip(&code, &message);
                 cp.done.insert(line);
             }
             RecordOutcome::Failed { error } => {

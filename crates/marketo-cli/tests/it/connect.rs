@@ -95,7 +95,14 @@ fn read_only_commands_leave_no_state_behind() {
         &["lists", "list"],
         &["activities", "types"],
         &["usage"],
-        &["leads", "get", "--filter-type", "email", "--values", "a@example.com"],
+        &[
+            "leads",
+            "get",
+            "--filter-type",
+            "email",
+            "--values",
+            "a@example.com",
+        ],
     ] {
         let out = mkto_in(dir.path(), args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));

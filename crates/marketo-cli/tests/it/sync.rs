@@ -21,6 +21,22 @@ fn write_csv_with_emails(path: &Path, rows: usize, distinct: usize) {
 }
 
 #[test]
+fn the_summary_shows_reasons_with_their_values_not_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "email,bogusField\na@example.com,x\nb@example.com,y\nc@example.com,\n";
+    std::fs::write(dir.path().join("in.csv"), csv).unwrap();
+    let out = mkto_in(dir.path(), &["leads", "sync", "in.csv"]);
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(!text.contains("%s"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("1006")
+                && l.contains("Field 'bogusField' not found")),
+        "{text}"
+    );
+}
+
+#[test]
 fn rows_that_repeat_a_lookup_value_are_reported_with_the_first_line() {
     let dir = tempfile::tempdir().unwrap();
     let csv = "email,firstName\na@example.com,Ann\nb@example.com,Bob\nA@Example.com,Annie\n";

@@ -232,11 +232,7 @@ fn print_summary(r: &SyncReport, s: &SyncSettings, format: Format) -> anyhow::Re
         for (code, n) in &c.skipped {
             let what = match code.as_str() {
                 "input" => "could not be read or is missing its lookup field".to_owned(),
-                other => other
-                    .parse::<u16>()
-                    .ok()
-                    .and_then(marketo_types::codes::lookup)
-                    .map_or_else(String::new, |i| i.docs_message.to_owned()),
+                other => c.reason_text(other),
             };
             out += &format!("  {code:<6} {n:>8}  {what}\n");
         }
