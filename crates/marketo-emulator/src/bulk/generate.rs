@@ -177,8 +177,8 @@ fn object_row(job: &ExportJob, o: &StoredObject) -> Vec<String> {
         .collect()
 }
 
-/// The records of an object export: updated in a range, or linked to the members of a list (each member's
-/// records in record order, members in id order).
+/// The records of an object export: updated in a range, or linked to the members of a list (a page of members
+/// at a time, each page's records in record order).
 fn objects(db: &Db, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, StoreError> {
     let delim = job.format.export_delimiter();
     let (mut n, mut after, mut buf) = (0u64, 0, Vec::new());
@@ -201,27 +201,24 @@ fn objects(db: &Db, job: &ExportJob, w: &mut FileWriter<'_>) -> Result<u64, Stor
                 let members = lists::members(db, *list, after, PAGE)?;
                 let Some(last) = members.last() else { break };
                 after = last.id;
+                // The link holds the lead's value as written, a number or its text: both forms, for the
+                // whole page of members in one query.
                 let keys: Vec<Value> = members
                     .iter()
                     .filter_map(|lead| match lead_field.as_str() {
                         "id" => Some(Value::from(lead.id)),
                         f => lead.data.get(f).filter(|v| !v.is_null()).cloned(),
                     })
+                    .flat_map(|key| [Value::String(cell(Some(&key))), key])
                     .collect();
-                let mut out = Vec::new();
-                for key in keys {
-                    // The link holds the lead's value as written, a number or its text.
-                    let values = Value::Array(vec![key.clone(), Value::String(cell(Some(&key)))]);
-                    out.extend(records::filter(
-                        db,
-                        kind,
-                        FilterOn::Field(link),
-                        &values,
-                        0,
-                        usize::MAX >> 1,
-                    )?);
-                }
-                out
+                records::filter(
+                    db,
+                    kind,
+                    FilterOn::Field(link),
+                    &Value::Array(keys),
+                    0,
+                    i64::MAX as usize,
+                )?
             }
             _ => break,
         };
