@@ -1,7 +1,8 @@
-//! Running a bulk export into one file for `mkto leads export` and `mkto activities export`: the plan of
-//! 31-day jobs is saved beside the output (`OUT.export.json`) after every step, so a run that stops (Ctrl-C,
-//! a cut connection, the daily export allowance) continues where it was with the same command: finished jobs
-//! are not exported again and a half-downloaded file resumes with `Range`.
+//! Running a bulk export into one file for `mkto leads export`, `mkto activities export` and
+//! `mkto objects TYPE export`: the plan of 31-day jobs is saved beside the output (`OUT.export.json`) after
+//! every step, so a run that stops (Ctrl-C, a cut connection, the daily export allowance) continues where it
+//! was with the same command: finished jobs are not exported again and a half-downloaded file resumes with
+//! `Range`.
 
 use crate::bulk_progress::{tick, RecordCounter};
 use crate::global::Ctx;
@@ -10,7 +11,7 @@ use crate::progress::Reporter;
 use crate::session::Session;
 use anyhow::{bail, Context};
 use chrono::{DateTime, NaiveDate, Utc};
-use marketo_client::endpoints::{BulkOptions, ExportKind, ExportPlan, ExportRequest};
+use marketo_client::endpoints::{BulkOptions, ExportFilter, ExportKind, ExportPlan, ExportRequest};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -56,9 +57,55 @@ pub fn now() -> DateTime<Utc> {
         .map_or(t, |s| s + TimeDelta::seconds(1))
 }
 
+/// The filter flags of an export command, as given.
+#[derive(Debug, Default)]
+pub struct FilterFlags<'a> {
+    /// `--created-since` (leads and activities).
+    pub created_since: Option<&'a str>,
+    /// `--updated-since`.
+    pub updated_since: Option<&'a str>,
+    /// `--list`: a static list's id or name.
+    pub list: Option<&'a str>,
+    /// `--smart-list`: a smart list's id or name.
+    pub smart_list: Option<&'a str>,
+    /// `--until`: the end of a date range (default: now).
+    pub until: Option<&'a str>,
+}
+
+/// The one export filter the flags name.
+pub fn filter(f: &FilterFlags<'_>) -> anyhow::Result<ExportFilter> {
+    let until = match f.until {
+        Some(u) => parse_datetime("--until", u)?,
+        None => now(),
+    };
+    let range = |flag: &str, since: &str| -> anyhow::Result<_> {
+        let start = parse_datetime(flag, since)?;
+        if start >= until {
+            bail!("{flag} {since}: must be before --until ({until})");
+        }
+        Ok((start, until))
+    };
+    let by_id_or_name = |l: &str, id: fn(i64) -> ExportFilter, name: fn(String) -> ExportFilter| {
+        l.parse::<i64>().map_or_else(|_| name(l.to_owned()), id)
+    };
+    Ok(if let Some(s) = f.created_since {
+        let (x, y) = range("--created-since", s)?;
+        ExportFilter::CreatedAt(x, y)
+    } else if let Some(s) = f.updated_since {
+        let (x, y) = range("--updated-since", s)?;
+        ExportFilter::UpdatedAt(x, y)
+    } else if let Some(l) = f.list {
+        by_id_or_name(l, ExportFilter::StaticListId, ExportFilter::StaticListName)
+    } else if let Some(l) = f.smart_list {
+        by_id_or_name(l, ExportFilter::SmartListId, ExportFilter::SmartListName)
+    } else {
+        bail!("a filter is required (a date range, --list or --smart-list)");
+    })
+}
+
 /// One export run.
 pub struct ExportRun {
-    /// Leads or activities.
+    /// Leads, activities or a custom object's records.
     pub kind: ExportKind,
     /// What to export.
     pub request: ExportRequest,
@@ -130,7 +177,7 @@ pub fn execute(mut r: ExportRun, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
         None => State {
             request: key,
-            plan: ExportPlan::new(r.kind, &r.request),
+            plan: ExportPlan::new(r.kind.clone(), &r.request),
         },
     };
     if !r.quiet && state.plan.jobs.len() > 1 {

@@ -19,7 +19,7 @@ pub use activities::{Activities, Activity, ActivityType};
 pub use bulk::{
     part_path, split_date_range, Bulk, BulkOptions, DownloadReport, ExportFilter, ExportFormat,
     ExportJob, ExportKind, ExportPlan, ExportRequest, ExportStatus, ImportFormat, ImportPart,
-    ImportReport, ImportSettings, PlannedJob, RowIssue,
+    ImportReport, ImportSettings, ImportTarget, PlannedJob, RowIssue,
 };
 pub use custom_activities::{AttributeChange, CustomActivities, TypeSpec};
 pub use describe::{FieldName, LeadField, LeadSchema, SchemaField};

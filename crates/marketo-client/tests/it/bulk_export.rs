@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-const K: ExportKind = ExportKind::Leads;
+const K: &ExportKind = &ExportKind::Leads;
 
 fn now(emu: &Emulator) -> DateTime<Utc> {
     emu.state().clock.now()
@@ -329,7 +329,7 @@ async fn a_long_range_is_split_into_31_day_jobs_into_one_file() {
         vec!["id".into(), "email".into()],
         ExportFilter::CreatedAt(t - Days::days(100), t + Days::days(1)),
     );
-    let mut plan = ExportPlan::new(K, &r);
+    let mut plan = ExportPlan::new(K.clone(), &r);
     assert_eq!(plan.jobs.len(), 4);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("all.csv");

@@ -44,8 +44,12 @@ pub struct ImportBatch {
     pub import_id: Option<String>,
     /// Where it is.
     pub status: ImportStatus,
-    /// Rows imported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Rows imported (`numOfObjectsProcessed` in a custom object import's status, read here too).
+    #[serde(
+        default,
+        alias = "numOfObjectsProcessed",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub num_of_leads_processed: Option<u64>,
     /// Rows that failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,7 +2,7 @@
 //! jobs of at most 31 days; an interrupted run continues with the same command (finished jobs are kept, a
 //! half-downloaded file resumes with `Range`); every file is checked against its `sha256:` checksum.
 
-use crate::export_run::{self, parse_datetime, ExportRun};
+use crate::export_run::{self, ExportRun};
 use crate::global::Ctx;
 use anyhow::bail;
 use clap::{ArgGroup, Args};
@@ -44,35 +44,12 @@ pub struct ExportArgs {
 }
 
 fn filter(a: &ExportArgs) -> anyhow::Result<ExportFilter> {
-    let until = match &a.until {
-        Some(u) => parse_datetime("--until", u)?,
-        None => export_run::now(),
-    };
-    let range = |flag: &str, since: &str| -> anyhow::Result<_> {
-        let start = parse_datetime(flag, since)?;
-        if start >= until {
-            bail!("{flag} {since}: must be before --until ({until})");
-        }
-        Ok((start, until))
-    };
-    Ok(if let Some(s) = &a.created_since {
-        let (x, y) = range("--created-since", s)?;
-        ExportFilter::CreatedAt(x, y)
-    } else if let Some(s) = &a.updated_since {
-        let (x, y) = range("--updated-since", s)?;
-        ExportFilter::UpdatedAt(x, y)
-    } else if let Some(l) = &a.list {
-        match l.parse::<i64>() {
-            Ok(id) => ExportFilter::StaticListId(id),
-            Err(_) => ExportFilter::StaticListName(l.clone()),
-        }
-    } else if let Some(l) = &a.smart_list {
-        match l.parse::<i64>() {
-            Ok(id) => ExportFilter::SmartListId(id),
-            Err(_) => ExportFilter::SmartListName(l.clone()),
-        }
-    } else {
-        bail!("one of --created-since, --updated-since, --list, --smart-list is required");
+    export_run::filter(&export_run::FilterFlags {
+        created_since: a.created_since.as_deref(),
+        updated_since: a.updated_since.as_deref(),
+        list: a.list.as_deref(),
+        smart_list: a.smart_list.as_deref(),
+        until: a.until.as_deref(),
     })
 }
 

@@ -86,6 +86,7 @@ fn settings(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ImportRun> {
             lookup_field: Some(a.lookup_field.clone()),
             list_id: None,
             partition_name: a.partition.clone(),
+            ..ImportSettings::default()
         },
         rejects: a
             .rejects

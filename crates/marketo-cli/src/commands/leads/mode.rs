@@ -83,6 +83,7 @@ pub fn bulk_run(a: &SyncArgs, ctx: &crate::global::Ctx) -> anyhow::Result<Option
             lookup_field: Some(a.lookup_field.clone()),
             list_id: None,
             partition_name: a.partition.clone(),
+            ..ImportSettings::default()
         },
         rejects: a
             .rejects

@@ -1,7 +1,9 @@
-//! `mkto objects TYPE sync|get|delete|describe`: one command family for every Lead Database object type
-//! (companies, opportunities, opportunity-roles, salespersons, namedaccounts, and custom objects by API name),
-//! on the client's generic `Objects<K>`.
+//! `mkto objects TYPE sync|get|delete|describe|import|export`: one command family for every Lead Database
+//! object type (companies, opportunities, opportunity-roles, salespersons, namedaccounts, and custom objects
+//! by API name), on the client's generic `Objects<K>`; `import` and `export` go through the bulk API (custom
+//! objects only, as in Marketo).
 
+mod bulk;
 mod read;
 mod write;
 
@@ -31,6 +33,10 @@ enum Action {
     Delete(write::DeleteArgs),
     /// The type's id field, dedupe fields, searchable fields and fields.
     Describe,
+    /// Import a file of a custom object's records through the bulk API (parts under 10 MB, with rejects).
+    Import(bulk::ImportArgs),
+    /// Export a custom object's records through the bulk API into one CSV file (resumable).
+    Export(bulk::ExportArgs),
 }
 
 /// Run `mkto objects`.
@@ -41,5 +47,7 @@ pub fn run(a: ObjectsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Action::Get(g) => read::get(kind, g, ctx),
         Action::Delete(d) => write::delete(kind, d, ctx),
         Action::Describe => read::describe(kind, ctx),
+        Action::Import(i) => bulk::import(kind, i, ctx),
+        Action::Export(e) => bulk::export(kind, e, ctx),
     }
 }

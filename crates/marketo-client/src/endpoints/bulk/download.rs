@@ -68,13 +68,13 @@ impl Bulk<'_> {
     /// ```no_run
     /// # async fn run(client: marketo_client::Client, job: marketo_client::endpoints::ExportJob) -> Result<(), marketo_client::Error> {
     /// use marketo_client::endpoints::ExportKind;
-    /// let report = client.bulk().download_export(ExportKind::Leads, &job, "leads.csv").await?;
+    /// let report = client.bulk().download_export(&ExportKind::Leads, &job, "leads.csv").await?;
     /// println!("{} bytes", report.bytes);
     /// # Ok(()) }
     /// ```
     pub async fn download_export(
         &self,
-        kind: ExportKind,
+        kind: &ExportKind,
         job: &ExportJob,
         path: impl AsRef<Path>,
     ) -> Result<DownloadReport, Error> {

@@ -1,4 +1,4 @@
-//! Bulk Lead Import of a whole file: split into parts under the 10 MB limit, submitted while the queue has
+//! Bulk import of a whole file (leads, a custom object's records, or a program's members): split into parts under the 10 MB limit, submitted while the queue has
 //! room (1016 "Too many imports" and 1019 "Import in progress" are waited out with backoff), polled until
 //! each finishes, and every failed or warned row reported with its line in the original file.
 
@@ -14,23 +14,72 @@ use marketo_types::bulk::{ImportBatch, ImportStatus};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
-const SUBMIT: &str = "/bulk/v1/leads.json";
 /// Queue answers waited out rather than retried by the call loop.
 const QUEUE_CODES: &[u16] = &[1016, 1019];
 
 /// The import file's format (CSV, TSV, SSV): the one definition both sides of the wire use.
 pub use marketo_types::bulk::BulkFormat as ImportFormat;
 
+/// What a bulk import writes to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// Leads (`POST /bulk/v1/leads.json`).
+    #[default]
+    Leads,
+    /// The records of a custom object type (`POST /bulk/v1/customobjects/{apiName}/import.json`).
+    CustomObject(String),
+    /// The members of a program, all given one status
+    /// (`POST /bulk/v1/program/{programId}/members/import.json?programMemberStatus=`).
+    ProgramMembers {
+        /// The program.
+        program_id: i64,
+        /// The status every imported member gets (one of the program's channel).
+        status: String,
+    },
+}
+
+impl ImportTarget {
+    fn submit_path(&self) -> String {
+        match self {
+            ImportTarget::Leads => "/bulk/v1/leads.json".into(),
+            ImportTarget::CustomObject(name) => {
+                format!("/bulk/v1/customobjects/{name}/import.json")
+            }
+            ImportTarget::ProgramMembers { program_id, .. } => {
+                format!("/bulk/v1/program/{program_id}/members/import.json")
+            }
+        }
+    }
+
+    /// `status.json`, `failures.json` or `warnings.json` of a batch (`which` is `None` for the status).
+    fn batch_path(&self, batch_id: i64, which: Option<&str>) -> String {
+        match (self, which) {
+            (ImportTarget::Leads, None) => format!("/bulk/v1/leads/batch/{batch_id}.json"),
+            (ImportTarget::Leads, Some(w)) => format!("/bulk/v1/leads/batch/{batch_id}/{w}.json"),
+            (ImportTarget::CustomObject(name), w) => format!(
+                "/bulk/v1/customobjects/{name}/import/{batch_id}/{}.json",
+                w.unwrap_or("status")
+            ),
+            (ImportTarget::ProgramMembers { .. }, w) => format!(
+                "/bulk/v1/program/members/import/{batch_id}/{}.json",
+                w.unwrap_or("status")
+            ),
+        }
+    }
+}
+
 /// How to import.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportSettings {
+    /// Leads (the default), a custom object type, or a program's members.
+    pub target: ImportTarget,
     /// The file's format.
     pub format: ImportFormat,
-    /// The dedupe field (Marketo's default: `email`; `id` updates only).
+    /// Leads only: the dedupe field (Marketo's default: `email`; `id` updates only).
     pub lookup_field: Option<String>,
-    /// A static list every imported lead joins.
+    /// Leads only: a static list every imported lead joins.
     pub list_id: Option<i64>,
-    /// The partition new leads go to.
+    /// Leads only: the partition new leads go to.
     pub partition_name: Option<String>,
 }
 
@@ -87,7 +136,7 @@ impl ImportReport {
 }
 
 impl Bulk<'_> {
-    /// Import `path` (`POST /bulk/v1/leads.json`): the file is cut at row boundaries into parts under
+    /// Import `path` into [`ImportSettings::target`] (`POST /bulk/v1/leads.json` for leads): the file is cut at row boundaries into parts under
     /// [`BulkOptions::max_part_bytes`](super::BulkOptions), each repeating the header row; parts are
     /// submitted while the queue has room and polled with backoff until done.
     ///
@@ -171,7 +220,7 @@ impl Bulk<'_> {
                 let Some(id) = report.parts[i].batch_id else {
                     continue;
                 };
-                let s = match self.import_status(id).await {
+                let s = match self.import_status(&settings.target, id).await {
                     Ok(s) => s,
                     Err(e) if e.kind().stops_work() => {
                         report.stopped.get_or_insert(e);
@@ -192,7 +241,8 @@ impl Bulk<'_> {
                         part.warned = s.warned();
                         part.message = s.message.clone();
                         done.push(i);
-                        self.collect(&path, delimiter, &plan.parts[i], &s, &mut report)
+                        let rows = &plan.parts[i];
+                        self.collect(&path, delimiter, rows, &s, &settings.target, &mut report)
                             .await?;
                     }
                     ImportStatus::Queued => break,
@@ -240,9 +290,12 @@ impl Bulk<'_> {
                 format!("reading the part failed: {e}"),
             )
         })??;
-        let mut request = ApiRequest::post_multipart(SUBMIT, boundary, body)
+        let mut request = ApiRequest::post_multipart(settings.target.submit_path(), boundary, body)
             .param("format", settings.format.as_lower())
             .returning(QUEUE_CODES);
+        if let ImportTarget::ProgramMembers { status, .. } = &settings.target {
+            request = request.param("programMemberStatus", status.clone());
+        }
         if let Some(f) = &settings.lookup_field {
             request = request.param("lookupField", f.clone());
         }
@@ -262,8 +315,12 @@ impl Bulk<'_> {
         Ok(s.batch_id)
     }
 
-    async fn import_status(&self, batch_id: i64) -> Result<ImportBatch, Error> {
-        let request = ApiRequest::get(format!("/bulk/v1/leads/batch/{batch_id}.json"));
+    async fn import_status(
+        &self,
+        target: &ImportTarget,
+        batch_id: i64,
+    ) -> Result<ImportBatch, Error> {
+        let request = ApiRequest::get(target.batch_path(batch_id, None));
         first_result(
             self.client.inner.execute(request).await?,
             "bulk import status",
@@ -277,6 +334,7 @@ impl Bulk<'_> {
         delimiter: u8,
         part: &Part,
         s: &ImportBatch,
+        target: &ImportTarget,
         report: &mut ImportReport,
     ) -> Result<(), Error> {
         let inner = &self.client.inner;
@@ -301,8 +359,7 @@ impl Bulk<'_> {
             if count == 0 || s.status == ImportStatus::Failed {
                 continue;
             }
-            let request =
-                ApiRequest::get(format!("/bulk/v1/leads/batch/{}/{which}.json", s.batch_id));
+            let request = ApiRequest::get(target.batch_path(s.batch_id, Some(which)));
             let answer = inner.fetch_file(&request, None).await?;
             if answer.status == 404 {
                 tracing::warn!(

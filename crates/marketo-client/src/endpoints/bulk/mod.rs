@@ -18,7 +18,7 @@ mod split;
 
 pub use download::DownloadReport;
 pub use export::{ExportFilter, ExportFormat, ExportJob, ExportKind, ExportRequest, ExportStatus};
-pub use import::{ImportFormat, ImportPart, ImportReport, ImportSettings, RowIssue};
+pub use import::{ImportFormat, ImportPart, ImportReport, ImportSettings, ImportTarget, RowIssue};
 pub use plan::{part_path, ExportPlan, PlannedJob};
 pub use range::split_date_range;
 

@@ -135,7 +135,7 @@ impl Bulk<'_> {
         output: &Path,
         on_change: &mut (dyn FnMut(&ExportPlan) + Send),
     ) -> Result<(), Error> {
-        let kind = plan.kind;
+        let kind = plan.kind.clone();
         let out = tokio::fs::OpenOptions::new()
             .create(true)
             .write(true)
@@ -156,9 +156,9 @@ impl Bulk<'_> {
                 req.filter = req.filter.with_range(a, b);
             }
             let job = match plan.jobs[i].export_id.clone() {
-                Some(id) => self.export_status(kind, &id).await?,
+                Some(id) => self.export_status(&kind, &id).await?,
                 None => {
-                    let job = self.create_export(kind, &req).await?;
+                    let job = self.create_export(&kind, &req).await?;
                     plan.jobs[i].export_id = Some(job.export_id.clone());
                     on_change(plan);
                     job
@@ -167,14 +167,14 @@ impl Bulk<'_> {
             let id = job.export_id.clone();
             let job = match job.status {
                 ExportStatus::Created => {
-                    self.enqueue_export(kind, &id).await?;
-                    self.wait_export(kind, &id).await?
+                    self.enqueue_export(&kind, &id).await?;
+                    self.wait_export(&kind, &id).await?
                 }
                 ExportStatus::Completed => job,
-                _ => self.wait_export(kind, &id).await?,
+                _ => self.wait_export(&kind, &id).await?,
             };
             let part = part_path(output, i);
-            self.download_export(kind, &job, &part).await?;
+            self.download_export(&kind, &job, &part).await?;
             let skip_header = plan.output_len > 0;
             let n = append(output, &part, skip_header).await?;
             plan.output_len += n;
