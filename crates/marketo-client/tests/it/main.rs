@@ -3,6 +3,7 @@
 mod activities;
 mod assets;
 mod auth;
+mod bulk_custom_objects;
 mod bulk_export;
 mod bulk_import;
 mod catalogue;

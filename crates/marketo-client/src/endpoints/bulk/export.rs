@@ -40,6 +40,12 @@ impl ExportKind {
         }
     }
 
+    /// `GET .../export.json`: the jobs of this kind.
+    pub(crate) fn list_path(&self) -> String {
+        let create = self.path("");
+        format!("{}.json", create.trim_end_matches('/'))
+    }
+
     /// What the export is of, for messages: `leads`, `activities`, `car_c records`, `program members`.
     pub fn noun(&self) -> String {
         match self {
@@ -197,6 +203,36 @@ impl Bulk<'_> {
                 _ => return Err(e),
             }
         }
+    }
+
+    /// The export jobs of `kind` from the last 7 days (`GET .../export.json`), newest first as Marketo lists
+    /// them; `statuses` narrows them to those states (empty: all).
+    pub async fn list_exports(
+        &self,
+        kind: &ExportKind,
+        statuses: &[ExportStatus],
+    ) -> Result<Vec<ExportJob>, Error> {
+        let mut r = ApiRequest::get(kind.list_path());
+        if !statuses.is_empty() {
+            let s: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+            r = r.param("status", s.join(","));
+        }
+        let envelope = self.client.inner.execute(r).await?;
+        let request_id = envelope.request_id.clone();
+        envelope
+            .result
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| {
+                serde_json::from_value(v).map_err(|e| {
+                    Error::new(
+                        ErrorKind::Protocol,
+                        format!("export jobs: unexpected result ({e})"),
+                    )
+                    .with_request_id(Some(request_id.clone()))
+                })
+            })
+            .collect()
     }
 
     /// A job's status.
