@@ -31,8 +31,19 @@ pub enum Command {
     /// Activities: export through Bulk Extract, add custom ones, list the types.
     Activities(activities::ActivitiesArgs),
     /// Companies, opportunities, opportunity roles, sales persons, named accounts and custom objects: sync,
-    /// get, delete, describe.
+    /// get, delete, describe; a custom object's import and export through the bulk API.
     Objects(objects::ObjectsArgs),
+    /// Companies: sync, get, delete, describe (`mkto objects companies ...`).
+    Companies(objects::KindArgs),
+    /// Opportunities: sync, get, delete, describe (`mkto objects opportunities ...`).
+    Opportunities(objects::KindArgs),
+    /// Opportunity roles: sync, get, delete, describe (`mkto objects opportunity-roles ...`).
+    #[command(name = "opportunity-roles")]
+    OpportunityRoles(objects::KindArgs),
+    /// Sales persons: sync, get, delete, describe (`mkto objects salespersons ...`).
+    Salespersons(objects::KindArgs),
+    /// Named accounts: sync, get, delete, describe (`mkto objects namedaccounts ...`).
+    Namedaccounts(objects::KindArgs),
     /// API calls used today and in the last 7 days, and errors by code.
     Usage(usage::UsageArgs),
     /// Write a profile (endpoint, client id, secret asked for) to the config file.
@@ -69,6 +80,11 @@ pub fn run(
         Command::Activities(args) => activities::run(args, ctx),
         Command::Usage(args) => usage::run(args, ctx),
         Command::Objects(args) => objects::run(args, ctx),
+        Command::Companies(args) => objects::run_kind("companies", args, ctx),
+        Command::Opportunities(args) => objects::run_kind("opportunities", args, ctx),
+        Command::OpportunityRoles(args) => objects::run_kind("opportunity-roles", args, ctx),
+        Command::Salespersons(args) => objects::run_kind("salespersons", args, ctx),
+        Command::Namedaccounts(args) => objects::run_kind("namedaccounts", args, ctx),
         Command::Configure(args) => configure::run(args, ctx),
         Command::Whoami(args) => doctor::run(args, ctx, false),
         Command::Doctor(args) => doctor::run(args, ctx, true),

@@ -19,6 +19,13 @@ pub struct ObjectsArgs {
     /// object's API name (car_c).
     #[arg(value_name = "TYPE")]
     kind: String,
+    #[command(flatten)]
+    of_kind: KindArgs,
+}
+
+/// The action of `mkto objects TYPE ACTION` or of a type's own command (`mkto companies ACTION`).
+#[derive(Debug, Args)]
+pub struct KindArgs {
     #[command(subcommand)]
     action: Action,
 }
@@ -41,7 +48,12 @@ enum Action {
 
 /// Run `mkto objects`.
 pub fn run(a: ObjectsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let kind = AnyKind::named(&a.kind);
+    run_kind(&a.kind, a.of_kind, ctx)
+}
+
+/// Run an action on the type named `kind` (`mkto companies sync` is `mkto objects companies sync`).
+pub fn run_kind(kind: &str, a: KindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let kind = AnyKind::named(kind);
     match a.action {
         Action::Sync(s) => write::sync(kind, s, ctx),
         Action::Get(g) => read::get(kind, g, ctx),
