@@ -1,8 +1,8 @@
 //! `mkto leads sync` and `mkto companies sync` side by side: the same number of records (100,000 by default)
 //! through the built `mkto`, each against a fresh in-process emulator with Marketo's default limits (100 calls
 //! per 20 s, 10 at once) and 300 ms per call. Prints, for each, the sync calls made against ceil(n/300), the
-//! calls per second against the ceiling min(100/20 s, 10/0.3 s), and the 606/615 answers, then the ratio of
-//! the two shares of the ceiling.
+//! share of the rate ceiling reached (the shortest time those calls can take under the limits over the time
+//! the whole command took), and the 606/615 answers, then the ratio of the two shares.
 //!
 //! `cargo bench -p marketo-cli --bench object_sync` (`OBJECT_BENCH_RECORDS` for another size). Loopback only;
 //! each run is bounded by its record count.
@@ -29,10 +29,20 @@ struct Run {
 }
 
 impl Run {
+    /// The shortest time the sync calls can take under the limits: a rolling window lets `LIMIT` calls start
+    /// at once, the next `LIMIT` one window later, and so on; `CONCURRENCY` at a time take `LATENCY` each.
+    fn best_seconds(&self) -> f64 {
+        let windows = self.calls.div_ceil(LIMIT as usize).saturating_sub(1) as f64;
+        let by_rate = windows * WINDOW.as_secs_f64() + LATENCY.as_secs_f64();
+        let by_concurrency =
+            self.calls.div_ceil(CONCURRENCY as usize) as f64 * LATENCY.as_secs_f64();
+        by_rate.max(by_concurrency)
+    }
+
+    /// The share of the ceiling reached: the best time over the time taken (the whole command, from start
+    /// to exit).
     fn share(&self) -> f64 {
-        let ceiling = (f64::from(LIMIT) / WINDOW.as_secs_f64())
-            .min(f64::from(CONCURRENCY) / LATENCY.as_secs_f64());
-        self.calls as f64 / self.seconds / ceiling
+        self.best_seconds() / self.seconds
     }
 }
 
@@ -137,8 +147,8 @@ async fn main() {
     );
     for r in &runs {
         println!(
-            "{:<16} {:>7} created  {:>8.1} s  {:>4} sync calls (ceil(n/300) = {optimum})  {:>5.1}% of the ceiling  606: {}  615: {}",
-            r.what, r.created, r.seconds, r.calls, 100.0 * r.share(), r.c606, r.c615
+            "{:<16} {:>7} created  {:>6.1} s (best {:>5.1} s)  {:>4} sync calls (ceil(n/300) = {optimum})  {:>5.1}% of the ceiling  606: {}  615: {}",
+            r.what, r.created, r.seconds, r.best_seconds(), r.calls, 100.0 * r.share(), r.c606, r.c615
         );
     }
     println!(

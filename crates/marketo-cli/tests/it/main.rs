@@ -11,6 +11,7 @@ mod fidelity;
 mod interrupt;
 mod lead_database;
 mod limiter;
+mod object_runs;
 mod objects;
 mod onboarding;
 mod serve;

@@ -124,7 +124,7 @@ fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
 }
 
 /// Rows in a file (for the progress bar's total): its physical lines, less the header of a CSV; None for stdin.
-fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
+pub(crate) fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
     if path == "-" {
         return None;
     }

@@ -4,8 +4,9 @@
 //! objects only, as in Marketo).
 
 mod bulk;
+mod delete;
 mod read;
-mod write;
+mod sync;
 
 use crate::global::Ctx;
 use crate::object_kind::AnyKind;
@@ -32,12 +33,12 @@ pub struct KindArgs {
 
 #[derive(Debug, Subcommand)]
 enum Action {
-    /// Create or update records from a CSV or JSON Lines file, with rejects.
-    Sync(write::SyncArgs),
+    /// Create or update records from a CSV or JSON Lines file, with progress, rejects and --resume.
+    Sync(sync::SyncArgs),
     /// Records by a filter (a searchable field, the dedupe fields or the id field).
     Get(read::GetArgs),
     /// Delete records by id (confirmed as leads delete is).
-    Delete(write::DeleteArgs),
+    Delete(delete::DeleteArgs),
     /// The type's id field, dedupe fields, searchable fields and fields.
     Describe,
     /// Import a file of a custom object's records through the bulk API (parts under 10 MB, with rejects).
@@ -55,9 +56,9 @@ pub fn run(a: ObjectsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 pub fn run_kind(kind: &str, a: KindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let kind = AnyKind::named(kind);
     match a.action {
-        Action::Sync(s) => write::sync(kind, s, ctx),
+        Action::Sync(s) => sync::sync(kind, s, ctx),
         Action::Get(g) => read::get(kind, g, ctx),
-        Action::Delete(d) => write::delete(kind, d, ctx),
+        Action::Delete(d) => delete::delete(kind, d, ctx),
         Action::Describe => read::describe(kind, ctx),
         Action::Import(i) => bulk::import(kind, i, ctx),
         Action::Export(e) => bulk::export(kind, e, ctx),
