@@ -7,6 +7,7 @@ mod bulk_export;
 mod bulk_import;
 mod catalogue;
 mod companies;
+mod custom_object_types;
 mod fidelity;
 mod lead_database;
 mod limits;
