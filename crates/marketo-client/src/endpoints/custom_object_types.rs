@@ -64,7 +64,10 @@ impl CustomObjectTypes<'_> {
     /// Send a change and read its (empty) answer.
     async fn change(&self, path: String, body: &impl Serialize) -> Result<(), Error> {
         let req = ApiRequest::post_json(path, json_body(body)?);
-        self.client.send(&Results::<Value>::new(req)).await.map(drop)
+        self.client
+            .send(&Results::<Value>::new(req))
+            .await
+            .map(drop)
     }
 
     /// The types (`GET /rest/v1/customobjects/schema.json`), those of `names` only when it is not empty,

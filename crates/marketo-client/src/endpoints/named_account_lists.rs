@@ -81,11 +81,7 @@ impl NamedAccountListMembers<'_> {
     /// Remove named accounts (by `marketoGUID`) from the list `list`
     /// (`POST /rest/v1/namedAccountList/{id}/namedAccounts/remove.json`): `Removed`, or `Skipped` with 1013
     /// for an account that is not a member.
-    pub async fn remove(
-        &self,
-        list: &str,
-        accounts: &[&str],
-    ) -> Result<Vec<RecordOutcome>, Error> {
+    pub async fn remove(&self, list: &str, accounts: &[&str]) -> Result<Vec<RecordOutcome>, Error> {
         self.change(path(list, "/remove.json"), accounts).await
     }
 

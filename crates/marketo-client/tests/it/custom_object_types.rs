@@ -145,18 +145,25 @@ async fn custom_object_types_add_fields_with_a_link_and_refuse_a_bad_data_type_w
         .unwrap();
     assert_eq!(d.dedupe_fields, ["vin"]);
     let lead_id = d.fields.iter().find(|f| f.name == "leadId").unwrap();
-    assert_eq!(lead_id.data_type, "integer", "a link holds its target's type");
+    assert_eq!(
+        lead_id.data_type, "integer",
+        "a link holds its target's type"
+    );
     let e = types
         .add_fields("car_c", &[TypeFieldSpec::new("x", "X", "blob")])
         .await
         .unwrap_err();
     assert_eq!((e.kind(), e.code()), (ErrorKind::Request, Some(1003)));
     let d = types.describe("car_c", None).await.unwrap();
-    assert!(!field_names(&d).contains(&"x"), "nothing of the call applied");
+    assert!(
+        !field_names(&d).contains(&"x"),
+        "nothing of the call applied"
+    );
 }
 
 #[tokio::test(start_paused = true)]
-async fn custom_object_types_update_field_changes_the_draft_while_records_use_the_approved_version() {
+async fn custom_object_types_update_field_changes_the_draft_while_records_use_the_approved_version()
+{
     let emu = emulator(|b| b).await;
     let c = client(&emu);
     make_car(&c).await;
@@ -233,7 +240,10 @@ async fn custom_object_types_approve_needs_a_dedupe_field_and_makes_records_usab
         [vec!["vin"], vec!["marketoGUID"], vec!["leadId"]]
     );
     assert_eq!(
-        (d.relationships[0].field.as_str(), d.relationships[0].kind.as_str()),
+        (
+            d.relationships[0].field.as_str(),
+            d.relationships[0].kind.as_str()
+        ),
         ("leadId", "child")
     );
     let record: Record = json!({"vin": "V1"}).as_object().cloned().unwrap();
@@ -357,7 +367,10 @@ async fn custom_object_types_linkable_objects_are_lead_company_and_types_without
         .iter()
         .any(|f| (f.name.as_str(), f.data_type.as_str()) == ("id", "integer")));
     assert_eq!(
-        (linkable[2].fields[1].name.as_str(), linkable[2].display_name.as_str()),
+        (
+            linkable[2].fields[1].name.as_str(),
+            linkable[2].display_name.as_str()
+        ),
         ("courseID", "Course")
     );
 }

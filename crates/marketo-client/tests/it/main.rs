@@ -8,6 +8,7 @@ mod bulk_import;
 mod catalogue;
 mod companies;
 mod custom_object_types;
+mod custom_objects;
 mod fidelity;
 mod lead_database;
 mod limits;

@@ -85,7 +85,12 @@ impl<'a, K: ObjectKind> Objects<'a, K> {
     ) -> Result<Vec<RecordOutcome>, Error> {
         let params = options.params()?;
         if !self.kind.sync_actions().contains(&options.action) {
-            let takes: Vec<&str> = self.kind.sync_actions().iter().map(|a| a.as_str()).collect();
+            let takes: Vec<&str> = self
+                .kind
+                .sync_actions()
+                .iter()
+                .map(|a| a.as_str())
+                .collect();
             return Err(Error::new(
                 ErrorKind::Request,
                 format!(
