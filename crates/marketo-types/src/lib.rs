@@ -5,6 +5,7 @@ pub mod asset;
 pub mod bulk;
 pub mod clock;
 pub mod codes;
+pub mod custom_objects;
 pub mod envelope;
 pub mod lead_database;
 pub mod limits;

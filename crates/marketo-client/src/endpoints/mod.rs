@@ -1,17 +1,19 @@
-//! One handle per resource: leads, static lists, bulk import and extract, activities, usage stats. Each method
-//! builds operations ([`crate::operations`]) and sends them on the one path, through the record runner, the
-//! paging stream or the filter stream where one call is not enough. Every Lead Database object type besides
-//! leads is served by [`Objects`](crate::Objects).
+//! One handle per resource: leads, static lists, bulk import and extract, activities, usage stats, custom
+//! object types, named account list members. Each method builds operations ([`crate::operations`]) and sends
+//! them on the one path, through the record runner, the paging stream or the filter stream where one call is
+//! not enough. Every Lead Database object type besides leads is served by [`Objects`](crate::Objects).
 
 mod activities;
 pub mod assets;
 pub mod bulk;
 mod custom_activities;
+mod custom_object_types;
 mod describe;
 mod lead_actions;
 mod lead_fields;
 mod leads;
 mod lists;
+mod named_account_lists;
 mod stats;
 mod sync;
 
@@ -22,10 +24,12 @@ pub use bulk::{
     ImportReport, ImportSettings, ImportTarget, PlannedJob, RowIssue,
 };
 pub use custom_activities::{AttributeChange, CustomActivities, TypeSpec};
+pub use custom_object_types::CustomObjectTypes;
 pub use describe::{FieldName, LeadField, LeadSchema, SchemaField};
 pub use lead_actions::{FormSubmission, PushOptions};
 pub use lead_fields::LeadFields;
 pub use leads::{Lead, Leads};
 pub use lists::{ListFilter, Lists};
+pub use named_account_lists::NamedAccountListMembers;
 pub use stats::{ErrorCount, ErrorDay, UsageDay, UsageStats, UserCount};
 pub use sync::{SyncAction, SyncOptions};

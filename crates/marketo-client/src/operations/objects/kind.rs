@@ -2,6 +2,15 @@
 //! that holds a record's id. Everything else (its fields, dedupe fields, searchable fields) comes from
 //! Describe at run time.
 
+use crate::endpoints::SyncAction;
+
+/// The actions of a sync every type but named account lists takes.
+pub const ALL_ACTIONS: &[SyncAction] = &[
+    SyncAction::CreateOnly,
+    SyncAction::UpdateOnly,
+    SyncAction::CreateOrUpdate,
+];
+
 /// A Lead Database object type (companies, opportunities, sales persons, custom objects, ...), as the
 /// client addresses it. A type is one small value; [`kinds`](super::kinds) lists the known ones.
 ///
@@ -27,6 +36,24 @@ pub trait ObjectKind: Send + Sync + 'static {
     fn base_path(&self) -> String {
         format!("/rest/v1/{}", self.segment())
     }
+
+    /// The `action`s its sync takes: all three unless a type says otherwise (named account lists take
+    /// `createOnly` and `updateOnly` only). [`Objects::sync`](super::Objects::sync) refuses any other before a
+    /// call.
+    fn sync_actions(&self) -> &'static [SyncAction] {
+        ALL_ACTIONS
+    }
+
+    /// Whether it has a Describe operation (`{type}/describe.json`); named account lists have none.
+    fn has_describe(&self) -> bool {
+        true
+    }
+
+    /// Whether it has the field schema reads (`{type}/schema/fields.json` and
+    /// `{type}/schema/fields/{name}.json`): companies, opportunities and named accounts do.
+    fn has_field_schema(&self) -> bool {
+        false
+    }
 }
 
 impl<K: ObjectKind + ?Sized> ObjectKind for &'static K {
@@ -44,6 +71,18 @@ impl<K: ObjectKind + ?Sized> ObjectKind for &'static K {
 
     fn base_path(&self) -> String {
         (**self).base_path()
+    }
+
+    fn sync_actions(&self) -> &'static [SyncAction] {
+        (**self).sync_actions()
+    }
+
+    fn has_describe(&self) -> bool {
+        (**self).has_describe()
+    }
+
+    fn has_field_schema(&self) -> bool {
+        (**self).has_field_schema()
     }
 }
 

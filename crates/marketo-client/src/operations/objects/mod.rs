@@ -3,19 +3,20 @@
 //! describe. A type is a small [`ObjectKind`] value ([`Companies`], ...); [`kinds`] lists them.
 
 mod description;
+mod fields;
 mod kind;
 pub mod kinds;
 mod options;
 
 pub use description::ObjectDescription;
-pub use kind::{IdKind, ObjectKind};
+pub use kind::{IdKind, ObjectKind, ALL_ACTIONS};
 pub use kinds::types::*;
 pub use options::{KeyBy, ObjectSyncOptions};
 
 use super::filter::FilterRead;
 use super::{ApiRequest, FirstResult, RecordWrite};
 use crate::client::Client;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::outcome::RecordOutcome;
 use futures::Stream;
 use serde_json::{Map, Value};
@@ -59,6 +60,14 @@ impl<'a, K: ObjectKind> Objects<'a, K> {
         &self.kind
     }
 
+    /// The error of an operation the type does not have, refused before any call.
+    fn refused(&self, operation: &str) -> Error {
+        Error::new(
+            ErrorKind::Request,
+            format!("{} has no {operation} operation", self.kind.name()),
+        )
+    }
+
     fn path(&self, tail: &str) -> String {
         format!("{}{tail}", self.kind.base_path())
     }
@@ -67,13 +76,31 @@ impl<'a, K: ObjectKind> Objects<'a, K> {
     /// records and 1 MB, up to the concurrency limit at once. One outcome per record, in input order: created
     /// or updated with the record's id (or `marketoGUID`), or skipped with its reasons (1003, 1006, 1013
     /// "Record not found", 1017 "Object already exists", 1036 "Duplicate object found in input", ...).
-    /// `createDuplicate` is refused before any call.
+    /// `createDuplicate`, and an action the type does not take ([`ObjectKind::sync_actions`]: named account
+    /// lists take `createOnly` and `updateOnly` only), are refused before any call.
     pub async fn sync(
         &self,
         records: Vec<Record>,
         options: ObjectSyncOptions,
     ) -> Result<Vec<RecordOutcome>, Error> {
         let params = options.params()?;
+        if !self.kind.sync_actions().contains(&options.action) {
+            let takes: Vec<&str> = self
+                .kind
+                .sync_actions()
+                .iter()
+                .map(|a| a.as_str())
+                .collect();
+            return Err(Error::new(
+                ErrorKind::Request,
+                format!(
+                    "{} takes the actions {}, not {}",
+                    self.kind.name(),
+                    takes.join(", "),
+                    options.action.as_str()
+                ),
+            ));
+        }
         let records: Vec<Value> = records.into_iter().map(Value::Object).collect();
         Ok(RecordWrite::post(self.path(".json"), params)
             .run(self.client.inner.clone(), &records)
@@ -135,8 +162,12 @@ impl<'a, K: ObjectKind> Objects<'a, K> {
     }
 
     /// The type's id field, dedupe fields, searchable fields and fields
-    /// (`GET /rest/v1/{type}/describe.json`).
+    /// (`GET /rest/v1/{type}/describe.json`). A type without Describe (named account lists) is refused
+    /// before any call.
     pub async fn describe(&self) -> Result<ObjectDescription, Error> {
+        if !self.kind.has_describe() {
+            return Err(self.refused("Describe"));
+        }
         let op = FirstResult::new(ApiRequest::get(self.path("/describe.json")));
         self.client.send(&op).await
     }

@@ -20,6 +20,10 @@ impl ObjectKind for Companies {
         "companies"
     }
 
+    fn has_field_schema(&self) -> bool {
+        true
+    }
+
     fn id_kind(&self) -> IdKind {
         IdKind::Integer
     }

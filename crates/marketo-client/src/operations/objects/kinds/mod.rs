@@ -26,6 +26,7 @@ object_kinds! {
     opportunity_roles::OpportunityRoles,
     sales_persons::SalesPersons,
     named_accounts::NamedAccounts,
+    named_account_lists::NamedAccountLists,
 }
 
 mod custom_object;

@@ -16,6 +16,10 @@ impl ObjectKind for NamedAccounts {
         "namedaccounts"
     }
 
+    fn has_field_schema(&self) -> bool {
+        true
+    }
+
     fn id_kind(&self) -> IdKind {
         IdKind::Guid
     }

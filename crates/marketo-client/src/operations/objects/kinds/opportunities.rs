@@ -16,6 +16,10 @@ impl ObjectKind for Opportunities {
         "opportunities"
     }
 
+    fn has_field_schema(&self) -> bool {
+        true
+    }
+
     fn id_kind(&self) -> IdKind {
         IdKind::Guid
     }
