@@ -12,6 +12,7 @@ mod interrupt;
 mod lead_database;
 mod limiter;
 mod object_runs;
+mod object_schema;
 mod objects;
 mod onboarding;
 mod serve;

@@ -6,6 +6,7 @@
 mod bulk;
 mod delete;
 mod read;
+mod schema;
 mod sync;
 
 use crate::global::Ctx;
@@ -13,13 +14,14 @@ use crate::object_kind::AnyKind;
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
 
-/// Arguments of `mkto objects`.
+/// Arguments of `mkto objects`: `TYPE ACTION`, or `schema ...` for the custom object types.
 #[derive(Debug, Args)]
+#[command(subcommand_value_name = "ACTION")]
 pub struct ObjectsArgs {
     /// The object type: companies, opportunities, opportunity-roles, salespersons, namedaccounts, or a custom
     /// object's API name (car_c).
     #[arg(value_name = "TYPE")]
-    kind: String,
+    kind: Option<String>,
     #[command(flatten)]
     of_kind: KindArgs,
 }
@@ -45,11 +47,21 @@ enum Action {
     Import(bulk::ImportArgs),
     /// Export a custom object's records through the bulk API into one CSV file (resumable).
     Export(bulk::ExportArgs),
+    /// `mkto objects schema ...` (no TYPE): custom object types: list, show, create from a TOML or JSON
+    /// description, approve.
+    Schema(schema::SchemaArgs),
 }
 
 /// Run `mkto objects`.
 pub fn run(a: ObjectsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    run_kind(&a.kind, a.of_kind, ctx)
+    match (a.kind, a.of_kind.action) {
+        (None, Action::Schema(s)) => schema::run(s, ctx),
+        (Some(kind), Action::Schema(_)) => {
+            anyhow::bail!("`schema` takes no TYPE: mkto objects schema list|show|create|approve (not `{kind}`)")
+        }
+        (None, _) => anyhow::bail!("which type? mkto objects TYPE ACTION (companies, car_c, ...)"),
+        (Some(kind), action) => run_kind(&kind, KindArgs { action }, ctx),
+    }
 }
 
 /// Run an action on the type named `kind` (`mkto companies sync` is `mkto objects companies sync`).
@@ -62,5 +74,8 @@ pub fn run_kind(kind: &str, a: KindArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> 
         Action::Describe => read::describe(kind, ctx),
         Action::Import(i) => bulk::import(kind, i, ctx),
         Action::Export(e) => bulk::export(kind, e, ctx),
+        Action::Schema(_) => anyhow::bail!(
+            "`schema` is `mkto objects schema ...`, without a type: it works on the custom object types"
+        ),
     }
 }
