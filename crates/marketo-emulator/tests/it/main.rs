@@ -36,6 +36,7 @@ mod lead_fields;
 mod leads;
 mod lists;
 mod merge;
+mod program_members;
 mod named_accounts;
 mod opportunities;
 mod pipeline;
