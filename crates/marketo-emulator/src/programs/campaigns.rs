@@ -20,7 +20,7 @@ use crate::engine::{format_time, paging};
 use crate::store::program_members::{self as stored, Run};
 use crate::store::{assets, Db, Store};
 use chrono::{DateTime, Duration, Utc};
-use marketo_types::asset::{FolderId, FolderKind};
+use marketo_types::asset::{parse_time, FolderId, FolderKind};
 use marketo_types::envelope::ApiError;
 use marketo_types::lead_database::programs::{Campaign, RunToken, ScheduleInput, TriggerInput};
 use marketo_types::quota_day::{day_start, quota_day};
@@ -57,6 +57,11 @@ fn program_of(db: &Db, tree: &Tree, folder: FolderId) -> Result<Option<(i64, Str
     Ok(None)
 }
 
+/// An asset time (`...Z+0000`) as the Lead Database spells times (`...Z`).
+fn lead_db_time(asset: &str) -> String {
+    parse_time(asset).map_or_else(|| asset.to_owned(), format_time)
+}
+
 fn wire(db: &Db, tree: &Tree, id: i64, c: &CampaignDoc) -> Result<Campaign, ApiError> {
     let program = program_of(db, tree, c.folder)?;
     Ok(Campaign {
@@ -67,8 +72,8 @@ fn wire(db: &Db, tree: &Tree, id: i64, c: &CampaignDoc) -> Result<Campaign, ApiE
         program_id: program.as_ref().map(|p| p.0),
         program_name: program.map(|p| p.1),
         workspace_name: Some(c.workspace.clone()),
-        created_at: c.created_at.clone(),
-        updated_at: c.updated_at.clone(),
+        created_at: lead_db_time(&c.created_at),
+        updated_at: lead_db_time(&c.updated_at),
         active: c.is_active,
     })
 }
@@ -101,7 +106,11 @@ pub struct CampaignQuery {
 /// Get Campaigns: a page by campaign id.
 pub fn list(store: &Store, q: &CampaignQuery) -> Result<(Vec<Campaign>, Option<String>), ApiError> {
     let after = paging::decode(CAMPAIGNS, q.token.as_deref())?;
-    let size = if q.batch_size == 0 { 300 } else { q.batch_size.min(300) };
+    let size = if q.batch_size == 0 {
+        300
+    } else {
+        q.batch_size.min(300)
+    };
     store.with(|db| Ok(page(db, q, after, size)))?
 }
 
@@ -119,7 +128,9 @@ fn page(
         let keep = (q.ids.is_empty() || q.ids.contains(id))
             && (q.names.is_empty() || q.names.contains(&c.name))
             && (q.programs.is_empty()
-                || c.program_name.as_ref().is_some_and(|p| q.programs.contains(p)))
+                || c.program_name
+                    .as_ref()
+                    .is_some_and(|p| q.programs.contains(p)))
             && (q.workspaces.is_empty() || q.workspaces.contains(&doc.workspace))
             && q.triggerable.is_none_or(|t| t == triggerable(doc));
         if keep {

@@ -31,30 +31,66 @@ type Standard = (&'static str, &'static str, &'static str, Option<u32>, bool);
 /// The standard fields, in the docs' order.
 pub const STANDARD: &[Standard] = &[
     ("acquiredBy", "Acquired By", "boolean", None, false),
-    ("attendanceLikelihood", "Attendance Likelihood", "integer", None, false),
+    (
+        "attendanceLikelihood",
+        "Attendance Likelihood",
+        "integer",
+        None,
+        false,
+    ),
     ("createdAt", "Created At", "datetime", None, false),
     ("isExhausted", "Nurture Exhausted", "boolean", None, false),
     ("leadId", "Lead Id", "integer", None, false),
     ("membershipDate", "Member Date", "datetime", None, false),
-    ("nurtureCadence", "Nurture Cadence", "string", Some(4), false),
+    (
+        "nurtureCadence",
+        "Nurture Cadence",
+        "string",
+        Some(4),
+        false,
+    ),
     ("program", "Program", "string", Some(255), false),
     ("programId", "Program Id", "integer", None, false),
     ("reachedSuccess", "Success", "boolean", None, false),
-    ("reachedSuccessDate", "Success Date", "datetime", None, false),
-    ("registrationLikelihood", "Registration Likelihood", "integer", None, false),
+    (
+        "reachedSuccessDate",
+        "Success Date",
+        "datetime",
+        None,
+        false,
+    ),
+    (
+        "registrationLikelihood",
+        "Registration Likelihood",
+        "integer",
+        None,
+        false,
+    ),
     ("statusName", "Status", "string", Some(255), false),
     ("statusReason", "Status Reason", "string", Some(255), false),
     ("trackName", "Track Name", "string", Some(255), false),
     ("updatedAt", "Updated At", "datetime", None, false),
-    ("waitlistPriority", "Waitlist Priority", "integer", None, false),
-    ("registrationCode", "Registration Code", "string", Some(100), true),
+    (
+        "waitlistPriority",
+        "Waitlist Priority",
+        "integer",
+        None,
+        false,
+    ),
+    (
+        "registrationCode",
+        "Registration Code",
+        "string",
+        Some(100),
+        true,
+    ),
     ("webinarUrl", "Webinar Url", "string", Some(2000), true),
 ];
 
 /// The data types a custom field may have (the lead fields' list).
 const CREATABLE: &[&str] = &[
-    "boolean", "currency", "date", "datetime", "email", "float", "integer", "percent", "phone", "score",
-    "string", "url",
+    "boolean", "currency", "date", "datetime", "email", "float", "integer", "percent", "phone",
+    "score", "string", "url",
 ];
 
 fn standard_record(&(name, display, ty, length, _): &Standard) -> FieldRecord {
@@ -84,10 +120,7 @@ pub fn all(store: &Store) -> Result<Vec<FieldRecord>, ApiError> {
 
 /// Whether field `f` can be written by Sync Program Member Data: a custom field or an updateable standard one.
 pub fn updateable(f: &FieldRecord) -> bool {
-    f.is_custom
-        || STANDARD
-            .iter()
-            .any(|s| s.0 == f.name && s.4)
+    f.is_custom || STANDARD.iter().any(|s| s.0 == f.name && s.4)
 }
 
 /// Whether Get Program Members can filter on `f`: `leadId`, `reachedSuccess`, `statusName`, and custom string
@@ -147,7 +180,11 @@ pub fn page(
     token: Option<&str>,
 ) -> Result<(Vec<FieldRecord>, Option<String>), ApiError> {
     let start = paging::decode(FIELDS_PAGE, token)? as usize;
-    let size = if batch_size == 0 { 300 } else { batch_size.min(300) };
+    let size = if batch_size == 0 {
+        300
+    } else {
+        batch_size.min(300)
+    };
     let all = all(store)?;
     let items: Vec<FieldRecord> = all.iter().skip(start).take(size).cloned().collect();
     let end = start + items.len();

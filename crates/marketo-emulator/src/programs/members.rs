@@ -16,7 +16,12 @@ use serde_json::{Map, Value};
 /// Most leads one call names.
 pub const MAX_LEADS: usize = 300;
 
-fn result(seq: usize, status: &str, lead_id: Option<i64>, reason: Option<ApiError>) -> MemberResult {
+fn result(
+    seq: usize,
+    status: &str,
+    lead_id: Option<i64>,
+    reason: Option<ApiError>,
+) -> MemberResult {
     MemberResult {
         seq,
         status: status.to_owned(),
@@ -227,7 +232,12 @@ pub fn sync_data(
                 continue;
             }
             let Some(lead) = record.get("leadId").and_then(Value::as_i64) else {
-                out.push(result(seq, "skipped", None, Some(ApiError::catalogued(1003, &[]))));
+                out.push(result(
+                    seq,
+                    "skipped",
+                    None,
+                    Some(ApiError::catalogued(1003, &[])),
+                ));
                 continue;
             };
             let Some(mut m) = stored::get(db, program_id, lead)? else {
@@ -239,7 +249,9 @@ pub fn sync_data(
             for (name, value) in record.iter().filter(|(k, _)| *k != "leadId") {
                 reason = match schema.iter().find(|f| &f.name == name) {
                     None => Some(ApiError::of_meaning(1006, "field", &[name])),
-                    Some(f) if !updateable(f) => Some(ApiError::of_meaning(1003, "invalid-data", &[])),
+                    Some(f) if !updateable(f) => {
+                        Some(ApiError::of_meaning(1003, "invalid-data", &[]))
+                    }
                     Some(f) => bad_value(f, value),
                 };
                 if reason.is_some() {

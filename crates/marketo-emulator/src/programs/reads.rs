@@ -176,7 +176,10 @@ pub fn members(
         _ => DEFAULT_FIELDS.iter().map(|s| (*s).to_owned()).collect(),
     };
     let schema = fields::all(store)?;
-    if let Some(bad) = columns.iter().find(|c| !schema.iter().any(|f| &f.name == *c)) {
+    if let Some(bad) = columns
+        .iter()
+        .find(|c| !schema.iter().any(|f| &f.name == *c))
+    {
         return Err(ApiError::of_meaning(1006, "field", &[bad]));
     }
     let size = page_size(q.batch_size);
@@ -259,7 +262,10 @@ pub fn program_leads(
         items.push(lead);
     }
     let next_page_token = more
-        .then(|| rows.last().map(|m| paging::encode(PROGRAM_LEADS, m.lead_id)))
+        .then(|| {
+            rows.last()
+                .map(|m| paging::encode(PROGRAM_LEADS, m.lead_id))
+        })
         .flatten();
     Ok(Page {
         items,

@@ -180,7 +180,10 @@ fn field_update(state: &AppState, call: Call) -> Result<Reply, Failure> {
         return Err(Failure::code(1003, &[]));
     };
     let name = call.path.text("fieldApiName");
-    Ok(ok(&call, vec![fields::update(state.model.store(), name, one)?]))
+    Ok(ok(
+        &call,
+        vec![fields::update(state.model.store(), name, one)?],
+    ))
 }
 
 /// `POST /rest/v1/programs/{programId}/members/status.json`

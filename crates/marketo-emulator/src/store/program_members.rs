@@ -33,7 +33,8 @@ pub struct Member {
     pub data: Map<String, Value>,
 }
 
-const COLUMNS: &str = "id, program_id, lead_id, status, step, success, acquired_by, membership_date, \
+const COLUMNS: &str =
+    "id, program_id, lead_id, status, step, success, acquired_by, membership_date, \
                        success_date, updated_at, data";
 
 fn member(r: &Row<'_>) -> rusqlite::Result<(Member, String)> {
@@ -69,11 +70,10 @@ fn collect(
 
 /// The membership of `lead` in `program`, if any.
 pub fn get(db: &Connection, program: i64, lead: i64) -> Result<Option<Member>, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM program_members WHERE program_id = ?1 AND lead_id = ?2");
+    let sql =
+        format!("SELECT {COLUMNS} FROM program_members WHERE program_id = ?1 AND lead_id = ?2");
     let mut stmt = db.prepare_cached(&sql)?;
-    let found = stmt
-        .query_row(params![program, lead], member)
-        .optional()?;
+    let found = stmt.query_row(params![program, lead], member).optional()?;
     Ok(collect(found.into_iter().map(Ok))?.pop())
 }
 
@@ -99,9 +99,8 @@ pub fn put(db: &Connection, m: &Member) -> Result<i64, StoreError> {
         m.updated_at,
         data
     ])?;
-    let mut id = db.prepare_cached(
-        "SELECT id FROM program_members WHERE program_id = ?1 AND lead_id = ?2",
-    )?;
+    let mut id =
+        db.prepare_cached("SELECT id FROM program_members WHERE program_id = ?1 AND lead_id = ?2")?;
     Ok(id.query_row(params![m.program_id, m.lead_id], |r| r.get(0))?)
 }
 
@@ -146,7 +145,8 @@ pub fn of_lead(
 
 /// How many members `program` has.
 pub fn count(db: &Connection, program: i64) -> Result<u64, StoreError> {
-    let mut stmt = db.prepare_cached("SELECT COUNT(*) FROM program_members WHERE program_id = ?1")?;
+    let mut stmt =
+        db.prepare_cached("SELECT COUNT(*) FROM program_members WHERE program_id = ?1")?;
     Ok(stmt.query_row([program], |r| r.get::<_, i64>(0))? as u64)
 }
 

@@ -278,7 +278,9 @@ async fn get_program_members_filters_and_pages() {
     set_status(&env, SUMMIT, "Attended", &[3]).await;
     let path = format!("/rest/v1/programs/{SUMMIT}/members.json");
     let r = env
-        .get(&format!("{path}?filterType=statusName&filterValues=Registered&batchSize=1"))
+        .get(&format!(
+            "{path}?filterType=statusName&filterValues=Registered&batchSize=1"
+        ))
         .await;
     assert_eq!(
         Value::Array(assert_success(&r)),
@@ -295,7 +297,9 @@ async fn get_program_members_filters_and_pages() {
     assert_eq!(assert_success(&r)[0]["leadId"], 2);
     assert_eq!(r.json["moreResult"], false);
     let r = env
-        .get(&format!("{path}?filterType=reachedSuccess&filterValues=true"))
+        .get(&format!(
+            "{path}?filterType=reachedSuccess&filterValues=true"
+        ))
         .await;
     assert_eq!(assert_success(&r).len(), 1);
     let r = env
@@ -346,7 +350,9 @@ async fn get_leads_by_program_id_includes_each_membership() {
     let env = with_programs().await;
     set_status(&env, SUMMIT, "Attended", &[2]).await;
     let r = env
-        .get(&format!("/rest/v1/leads/programs/{SUMMIT}.json?fields=email,membership"))
+        .get(&format!(
+            "/rest/v1/leads/programs/{SUMMIT}.json?fields=email,membership"
+        ))
         .await;
     let leads = assert_success(&r);
     assert_eq!(leads.len(), 1);
