@@ -6,12 +6,14 @@
 mod activities;
 pub mod assets;
 pub mod bulk;
+mod campaigns;
 mod custom_activities;
 mod describe;
 mod lead_actions;
 mod lead_fields;
 mod leads;
 mod lists;
+mod programs;
 mod stats;
 mod sync;
 
@@ -21,11 +23,13 @@ pub use bulk::{
     ExportJob, ExportKind, ExportPlan, ExportRequest, ExportStatus, ImportFormat, ImportPart,
     ImportReport, ImportSettings, PlannedJob, RowIssue,
 };
+pub use campaigns::{CampaignFilter, Campaigns, MAX_REQUESTED_LEADS};
 pub use custom_activities::{AttributeChange, CustomActivities, TypeSpec};
 pub use describe::{FieldName, LeadField, LeadSchema, SchemaField};
 pub use lead_actions::{FormSubmission, PushOptions};
 pub use lead_fields::LeadFields;
 pub use leads::{Lead, Leads};
 pub use lists::{ListFilter, Lists};
+pub use programs::{MemberFilter, Programs};
 pub use stats::{ErrorCount, ErrorDay, UsageDay, UsageStats, UserCount};
 pub use sync::{SyncAction, SyncOptions};

@@ -12,6 +12,7 @@ mod lead_database;
 mod limits;
 mod lists;
 mod logging;
+mod programs;
 mod records;
 mod requests;
 mod shaping;
