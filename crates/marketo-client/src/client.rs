@@ -132,6 +132,16 @@ impl Client {
         Lists::new(self)
     }
 
+    /// Program members, the program member field schema, the leads of a program, a lead's programs.
+    pub fn programs(&self) -> crate::endpoints::Programs<'_> {
+        crate::endpoints::Programs::new(self)
+    }
+
+    /// The Lead Database's campaigns: find, get, request, schedule.
+    pub fn campaigns(&self) -> crate::endpoints::Campaigns<'_> {
+        crate::endpoints::Campaigns::new(self)
+    }
+
     /// Lead Database objects of one type (`client.objects(Companies)`): sync, get by filter, delete,
     /// describe.
     pub fn objects<K: ObjectKind>(&self, kind: K) -> Objects<'_, K> {

@@ -52,9 +52,13 @@ pub fn handling(code: u16) -> Option<&'static str> {
         1015 => "a Skipped outcome with the reason (test: lists::code_1015_lead_not_in_list_is_a_skipped_outcome)",
         1016 => "bulk import: the part is submitted again after a wait that starts at poll_first and doubles to poll_max, while submitted parts are polled; never retried by the call loop (test: bulk_import::code_1016_too_many_imports_is_waited_out)",
         1019 => "bulk import to a list already being imported to: waited out like 1016, then submitted again (test: bulk_import::code_1019_import_in_progress_to_the_same_list_is_waited_out)",
+        1020 => "not retried: Schedule Campaign with cloneToProgramName fails with ErrorKind::Request and code 1020 after one call; the allowance returns the next day (US Central) (test: programs::code_1020_clone_to_program_allowance_spent_is_an_error)",
         1021 => "a Skipped outcome with the reason; the other records stand (test: records::code_1021_company_update_not_allowed_is_a_skipped_outcome)",
+        1025 => "not retried: Sync Program Member Status or Change Lead Program Status fails with ErrorKind::Request and code 1025 after one call (test: programs::code_1025_status_not_in_the_channel_is_an_error_not_retried)",
         1029 => "told apart by message through the catalogue: queue full, waits with backoff and enqueues again; export daily quota, stops with ErrorKind::QuotaExhausted whose reset_at() is the next midnight America/Chicago, not retried; job already queued, polls the job's status instead (tests: bulk_export::code_1029_queue_full_waits_then_enqueues_again, bulk_export::code_1029_export_daily_quota_stops_with_the_reset_time, bulk_export::code_1029_job_already_queued_polls_instead)",
         1035 => "not retried: create fails with ErrorKind::Request, code 1035 and Marketo's message (test: bulk_export::code_1035_unsupported_filter_fails_clearly)",
+        1037 => "a skipped member result with the code and Marketo's message for that lead, no retry; the other leads of the call stand (test: programs::code_1037_lead_in_or_past_the_status_is_a_skipped_record)",
+        1042 => "not retried: Schedule Campaign fails with ErrorKind::Request and code 1042 after one call (test: programs::schedule_campaign_and_code_1042_run_at_too_far)",
         _ => return crate::fidelity_catalogue::handling(code),
     })
 }

@@ -17,15 +17,11 @@ pub(crate) fn handling(code: u16) -> Option<&'static str> {
         1014 => "a Skipped outcome with code 1014 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1014_failed_to_create_object_is_a_skipped_outcome)",
         1017 => "a Skipped outcome with code 1017 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1017_object_already_exists_is_a_skipped_outcome)",
         1018 => "a Skipped outcome with code 1018 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1018_crm_enabled_is_a_skipped_outcome)",
-        1020 => "a Skipped outcome with code 1020 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1020_too_many_clone_to_program_is_a_skipped_outcome)",
         1022 => "a Skipped outcome with code 1022 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1022_object_in_use_is_a_skipped_outcome)",
-        1025 => "a Skipped outcome with code 1025 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1025_program_status_not_found_is_a_skipped_outcome)",
         1026 => "a Skipped outcome with code 1026 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1026_custom_object_not_enabled_is_a_skipped_outcome)",
         1027 => "a Skipped outcome with code 1027 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1027_max_activity_type_limit_is_a_skipped_outcome)",
         1028 => "a Skipped outcome with code 1028 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1028_max_field_limit_is_a_skipped_outcome)",
         1036 => "a Skipped outcome with code 1036 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1036_duplicate_object_in_input_is_a_skipped_outcome)",
-        1037 => "a Skipped outcome with code 1037 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1037_lead_was_skipped_is_a_skipped_outcome)",
-        1042 => "a Skipped outcome with code 1042 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1042_invalid_run_at_date_is_a_skipped_outcome)",
         1048 => "a Skipped outcome with code 1048 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1048_discard_draft_failed_is_a_skipped_outcome)",
         1049 => "a Skipped outcome with code 1049 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1049_failed_to_create_activity_is_a_skipped_outcome)",
         1076 => "a Skipped outcome with code 1076 and Marketo's message for that record, no retry; the other records of the batch stand (test: catalogue::code_1076_merge_in_crm_is_a_skipped_outcome)",
@@ -49,6 +45,6 @@ mod tests {
                 arms += 1;
             }
         }
-        assert_eq!(arms, 28);
+        assert_eq!(arms, 24);
     }
 }

@@ -38,6 +38,7 @@ pub mod http;
 pub mod latency;
 pub mod limiter;
 pub mod model;
+pub mod programs;
 pub mod resources;
 pub mod scenario;
 mod serve;

@@ -62,6 +62,8 @@ pub struct Inner {
     pub bulk: crate::bulk::Bulk,
     /// The object types on the generic engine (companies, opportunities, custom objects...).
     pub objects: crate::engine::registry::ObjectTypes,
+    /// The requested and scheduled campaign runs not yet carried out.
+    pub runs: crate::programs::runs::Runs,
     /// Masks secrets in what the request log keeps.
     pub redactor: Redactor,
     /// The scenario loaded on top of the config, replayed by a reset to the baseline.
@@ -154,6 +156,7 @@ impl AppState {
             faults,
             bulk,
             objects,
+            runs: crate::programs::runs::Runs::new(),
             calls: Mutex::new(CallLog::default()),
             usage: Mutex::new(usage),
             unflushed: AtomicU32::new(0),

@@ -9,6 +9,8 @@
 //! assert_eq!(l.program_name.as_deref(), Some("Q1"));
 //! ```
 
+pub mod programs;
+
 use crate::envelope::Reason;
 use serde::{Deserialize, Serialize};
 

@@ -6,6 +6,7 @@
 mod activities;
 pub mod assets;
 pub mod bulk;
+mod campaigns;
 mod custom_activities;
 mod custom_object_types;
 mod describe;
@@ -14,6 +15,7 @@ mod lead_fields;
 mod leads;
 mod lists;
 mod named_account_lists;
+mod programs;
 mod stats;
 mod sync;
 
@@ -23,6 +25,7 @@ pub use bulk::{
     ExportJob, ExportKind, ExportPlan, ExportRequest, ExportStatus, ImportFormat, ImportPart,
     ImportReport, ImportSettings, ImportTarget, PlannedJob, RowIssue,
 };
+pub use campaigns::{CampaignFilter, Campaigns, MAX_REQUESTED_LEADS};
 pub use custom_activities::{AttributeChange, CustomActivities, TypeSpec};
 pub use custom_object_types::CustomObjectTypes;
 pub use describe::{FieldName, LeadField, LeadSchema, SchemaField};
@@ -31,5 +34,6 @@ pub use lead_fields::LeadFields;
 pub use leads::{Lead, Leads};
 pub use lists::{ListFilter, Lists};
 pub use named_account_lists::NamedAccountListMembers;
+pub use programs::{MemberFilter, Programs};
 pub use stats::{ErrorCount, ErrorDay, UsageDay, UsageStats, UserCount};
 pub use sync::{SyncAction, SyncOptions};

@@ -16,6 +16,7 @@ mod limits;
 mod lists;
 mod logging;
 mod opportunities;
+mod programs;
 mod records;
 mod requests;
 mod shaping;

@@ -16,30 +16,6 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              Leads record has no id); counted. No natural \
              cause: Marketo's own failure to create an object (test: catalogue::code_1014_record_level_by_fault_rule)"
         }
-        1020 => {
-            "fault rule: {\"record_error\":\"1020\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Schedule Program (cloneToProgramName) is not emulated (test: catalogue::code_1020_record_level_by_fault_rule)"
-        }
-        1025 => {
-            "fault rule: {\"record_error\":\"1025\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Change Lead Program Status is not emulated (test: catalogue::code_1025_record_level_by_fault_rule)"
-        }
-        1037 => {
-            "fault rule: {\"record_error\":\"1037\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Change Lead Program Status is not emulated (test: catalogue::code_1037_record_level_by_fault_rule)"
-        }
-        1042 => {
-            "fault rule: {\"record_error\":\"1042\",\"records\":N} answers the first N records (all by \
-             default) skipped with the code and the catalogue's message, leaving their data as it was (a Sync \
-             Leads record has no id); counted. No natural \
-             cause: Schedule Campaign is not emulated (test: catalogue::code_1042_record_level_by_fault_rule)"
-        }
         _ => return None,
     })
 }

@@ -11,6 +11,7 @@ mod catalogue;
 mod model;
 mod objects;
 pub mod operations;
+mod programs;
 mod server;
 
 /// How the emulator produces `code`: `None` while it does not produce it yet.
@@ -23,5 +24,6 @@ pub fn production(code: u16) -> Option<&'static str> {
         .or_else(|| objects::production(code))
         .or_else(|| bulk::production(code))
         .or_else(|| assets::production(code))
+        .or_else(|| programs::production(code))
         .or_else(|| catalogue::production(code))
 }

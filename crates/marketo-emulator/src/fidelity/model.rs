@@ -40,7 +40,9 @@ pub(super) fn production(code: u16) -> Option<&'static str> {
              leads::code_1003_invalid_value_for_field, leads::code_1003_invalid_email, \
              leads::code_1003_id_with_create_only, leads::code_1003_too_many_results_match_the_filter); a bulk \
              import file without data rows (\"Empty file\"), a bulk export date range over 31 days (tests: \
-             bulk_import::code_1003_empty_file, bulk_extract::code_1003_date_range_over_31_days)"
+             bulk_import::code_1003_empty_file, bulk_extract::code_1003_date_range_over_31_days); Request \
+             Campaign on a batch campaign (\"Invalid data\") (test: \
+             campaigns::code_1003_request_campaign_on_a_batch_campaign)"
         }
         1004 => {
             "naturally: updateOnly finds no lead; Delete Leads, list add and is-member name an unknown lead \

@@ -257,6 +257,8 @@ async fn run(
         Some((code, records)) if route.records => (Some(Held { code, records }), None),
         other => (None, other),
     };
+    // Campaign runs whose time has come happen before the call sees the data.
+    state.runs.catch_up(&state.model, now);
     let call = Call {
         request_id: rid.to_owned(),
         path: path_params,

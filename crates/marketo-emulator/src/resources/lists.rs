@@ -142,10 +142,24 @@ fn lead_lists(state: &AppState, call: Call) -> Result<Reply, Failure> {
     Ok(page_reply(&call.request_id, page))
 }
 
-/// `GET /rest/v1/leads/{leadId}/programMembership.json`: no programs yet, so an empty page.
+/// `GET /rest/v1/leads/{leadId}/programMembership.json?filterType=id&filterValues=&earliestUpdatedAt=&latestUpdatedAt=&batchSize=&nextPageToken=`
 fn lead_programs(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    known_lead(state, &call)?;
-    Ok(ok::<serde_json::Value>(&call, Vec::new()))
+    let id = known_lead(state, &call)?;
+    let p = &call.params;
+    let ids = match p.get("filterType").map(str::trim) {
+        None | Some("") => Vec::new(),
+        Some("id") => p.ids("filterValues")?,
+        Some(other) => return Err(Failure::code(1003, &[other])),
+    };
+    let q = crate::programs::reads::LeadProgramsQuery {
+        ids,
+        earliest: p.get("earliestUpdatedAt").map(str::to_owned),
+        latest: p.get("latestUpdatedAt").map(str::to_owned),
+        batch_size: batch_size(p)?,
+        token: p.get("nextPageToken").map(str::to_owned),
+    };
+    let page = crate::programs::reads::lead_programs(state.model.store(), id, &q)?;
+    Ok(super::program_members::paged(&call, page))
 }
 
 /// `GET /rest/v1/leads/{leadId}/smartCampaignMembership.json`: no campaigns yet, so an empty page.

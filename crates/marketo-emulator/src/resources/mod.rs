@@ -12,6 +12,7 @@ mod bulk_custom_objects;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
+mod campaigns;
 pub(crate) mod companies;
 mod custom_activities;
 mod custom_object_types;
@@ -28,6 +29,7 @@ pub mod objects;
 mod opportunities;
 mod opportunity_roles;
 mod partitions;
+mod program_members;
 mod sales_persons;
 mod stats;
 
@@ -75,6 +77,8 @@ pub const ALL: &[Resource] = &[
     Resource::routes(stats::ROUTES),
     Resource::routes(bulk_import::ROUTES),
     Resource::routes(bulk_export::ROUTES),
+    Resource::routes(program_members::ROUTES),
+    Resource::routes(campaigns::ROUTES),
     companies::RESOURCE,
     opportunities::RESOURCE,
     opportunity_roles::RESOURCE,

@@ -88,6 +88,40 @@ const STEPS: &[&str] = &[
          last INTEGER NOT NULL
      ) WITHOUT ROWID;
      ALTER TABLE lists ADD COLUMN folder TEXT;",
+    // 7: program members (one per program and lead, with its status and custom field values), the custom
+    // program member fields, and the requested and scheduled runs of smart campaigns.
+    "CREATE TABLE IF NOT EXISTS program_members (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         program_id INTEGER NOT NULL,
+         lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+         status TEXT NOT NULL,
+         step INTEGER NOT NULL,
+         success INTEGER NOT NULL,
+         acquired_by INTEGER NOT NULL,
+         membership_date TEXT NOT NULL,
+         success_date TEXT,
+         updated_at TEXT NOT NULL,
+         data TEXT NOT NULL
+     );
+     CREATE UNIQUE INDEX IF NOT EXISTS program_members_key ON program_members(program_id, lead_id);
+     CREATE INDEX IF NOT EXISTS program_members_lead ON program_members(lead_id);
+     CREATE TABLE IF NOT EXISTS program_member_fields (
+         name TEXT PRIMARY KEY,
+         seq INTEGER NOT NULL,
+         data TEXT NOT NULL
+     );
+     CREATE TABLE IF NOT EXISTS campaign_runs (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         campaign_id INTEGER NOT NULL,
+         requested INTEGER NOT NULL,
+         asked_at TEXT NOT NULL,
+         run_at TEXT NOT NULL,
+         leads TEXT NOT NULL,
+         tokens TEXT NOT NULL,
+         clone_name TEXT,
+         done INTEGER NOT NULL DEFAULT 0
+     );
+     CREATE INDEX IF NOT EXISTS campaign_runs_due ON campaign_runs(done, run_at);",
 ];
 
 /// Bring the database to the latest version.

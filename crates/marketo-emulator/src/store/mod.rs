@@ -26,6 +26,7 @@ pub mod members;
 pub mod merge;
 mod migrate;
 pub mod objects;
+pub mod program_members;
 pub mod view;
 
 use rusqlite::Connection;
@@ -116,6 +117,7 @@ impl Store {
                 "DELETE FROM list_members; DELETE FROM lists; DELETE FROM leads; \
                  DELETE FROM activities; DELETE FROM bulk_chunks; DELETE FROM objects; DELETE FROM object_members; \
                  DELETE FROM assets; DELETE FROM asset_ids; \
+                 DELETE FROM program_members; DELETE FROM program_member_fields; DELETE FROM campaign_runs; \
                  DELETE FROM sqlite_sequence WHERE name IN ('leads', 'activities');",
             )?;
             Ok::<(), StoreError>(())

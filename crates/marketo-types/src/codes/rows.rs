@@ -142,6 +142,32 @@ pub(super) const MEANINGS_1013: &[Meaning] = &[
                       record that does not exist (the object APIs' wording): that record is skipped.",
         handling: H::RecordSkipped,
     },
+    Meaning {
+        name: "membership-not-found",
+        message: "Membership not found",
+        matches: &["membership not found"],
+        description: "Sync Program Member Data named a lead that is not a member of the program: that record \
+                      is skipped.",
+        handling: H::RecordSkipped,
+    },
+];
+
+pub(super) const MEANINGS_1037: &[Meaning] = &[
+    Meaning {
+        name: "in-or-past-status",
+        message: "Lead skipped because it is already in or past this status",
+        matches: &["in or past"],
+        description: "Sync Program Member Status or Change Lead Program Status named a status at or below the \
+                      lead's current step in the program: that lead is skipped.",
+        handling: H::RecordSkipped,
+    },
+    Meaning {
+        name: "not-in-program",
+        message: "Lead not in program",
+        matches: &["not in program"],
+        description: "Delete Program Members named a lead that is not a member of the program.",
+        handling: H::RecordSkipped,
+    },
 ];
 
 pub(super) const MEANINGS_1016: &[Meaning] = &[Meaning {

@@ -3,7 +3,7 @@
 
 use super::rows::{
     docs, meanings, row, skip, MEANINGS_1006, MEANINGS_1013, MEANINGS_1016, MEANINGS_1029,
-    MEANINGS_702, RESPONSE_1003,
+    MEANINGS_1037, MEANINGS_702, RESPONSE_1003,
 };
 use super::{CodeInfo, Handling as H, Level as L};
 
@@ -225,7 +225,10 @@ pub static CATALOGUE: &[CodeInfo] = &[
     ),
     skip(1036, "Duplicate object found in input",
         "Two or more records in one call share a foreign key (e.g. the same externalCompanyId)."),
-    skip(1037, "Lead was skipped", "The lead is already in or past this program status."),
+    meanings(
+        skip(1037, "Lead was skipped", "The lead is already in or past this program status."),
+        MEANINGS_1037,
+    ),
     skip(1042, "Invalid runAt date",
         "Schedule Campaign's runAt is too far in the future (2 years at most)."),
     skip(1048, "Custom Object Discard Draft Failed", "Discarding a custom object's draft failed."),
