@@ -24,6 +24,7 @@ mod object_kind;
 mod outcome_report;
 mod output;
 mod progress;
+mod record_run;
 mod rejects;
 mod server_time;
 mod session;
