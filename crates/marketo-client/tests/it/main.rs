@@ -17,6 +17,7 @@ mod logging;
 mod opportunities;
 mod records;
 mod requests;
+mod sales_persons;
 mod shaping;
 mod shared_limiter;
 mod support;
