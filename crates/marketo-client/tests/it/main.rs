@@ -14,6 +14,7 @@ mod lead_database;
 mod limits;
 mod lists;
 mod logging;
+mod named_accounts;
 mod opportunities;
 mod records;
 mod requests;
