@@ -15,6 +15,7 @@ mod limits;
 mod lists;
 mod logging;
 mod named_accounts;
+mod object_fields;
 mod opportunities;
 mod records;
 mod requests;
