@@ -4,6 +4,7 @@
 
 mod description;
 mod fields;
+mod keys;
 mod kind;
 pub mod kinds;
 mod options;
