@@ -313,3 +313,59 @@ async fn code_1026_custom_objects_not_enabled_fails_reads_and_every_record_with_
     }
     assert_eq!(calls_to(&emu, CARS).len(), 1, "not retried");
 }
+
+#[tokio::test(start_paused = true)]
+async fn custom_objects_get_by_compound_keys_reads_300_keys_a_call() {
+    use marketo_types::custom_objects::TypeFieldSpec;
+    let emu = emulator(|b| b).await;
+    let c = client(&emu);
+    let types = c.custom_object_types();
+    types
+        .sync(&type_sync(None, "purchase", Some("Purchase")))
+        .await
+        .unwrap();
+    types
+        .add_fields(
+            "purchase",
+            &[
+                TypeFieldSpec::new("order_id", "Order", "string").dedupe(),
+                TypeFieldSpec::new("line", "Line", "integer").dedupe(),
+                TypeFieldSpec::new("amount", "Amount", "float"),
+            ],
+        )
+        .await
+        .unwrap();
+    types.approve("purchase").await.unwrap();
+    let rows: Vec<Record> = (0..320)
+        .map(|i| record(json!({"order_id": format!("O{}", i / 10), "line": i % 10, "amount": i})))
+        .collect();
+    let kind = CustomObject::new("purchase");
+    let out = c
+        .objects(kind.clone())
+        .sync(rows, Default::default())
+        .await
+        .unwrap();
+    assert!(out.iter().all(|o| o.status() == "created"));
+    let mut keys: Vec<Record> = (0..320)
+        .map(|i| record(json!({"order_id": format!("O{}", i / 10), "line": i % 10})))
+        .collect();
+    keys.push(record(json!({"order_id": "none", "line": 0})));
+    let got: Vec<Record> = c
+        .objects(kind)
+        .get_by_keys(keys, &["amount"])
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 320);
+    let mut amounts: Vec<i64> = got
+        .iter()
+        .map(|r| r["amount"].as_f64().unwrap() as i64)
+        .collect();
+    amounts.sort_unstable();
+    assert_eq!(amounts, (0..320).collect::<Vec<i64>>());
+    let reads = calls_to(&emu, "/rest/v1/customobjects/purchase.json")
+        .into_iter()
+        .filter(|r| r.query.as_deref() == Some("_method=GET"))
+        .count();
+    assert_eq!(reads, 2, "300 keys a call");
+}

@@ -417,3 +417,40 @@ async fn code_1018_opportunities_and_roles_are_skipped_under_a_native_crm_sync()
         .unwrap();
     assert_eq!(reason(&out[0]).0, 1018);
 }
+
+#[tokio::test(start_paused = true)]
+async fn opportunity_roles_get_by_compound_keys_travels_as_post_with_method_get() {
+    let emu = emulator(|b| b).await;
+    let c = client(&emu);
+    deal(&c).await;
+    sync_roles(
+        &c,
+        vec![
+            json!({"externalOpportunityId": "O1", "leadId": 1, "role": "Captain", "isPrimary": true}),
+            json!({"externalOpportunityId": "O1", "leadId": 1, "role": "Commander"}),
+        ],
+        Default::default(),
+    )
+    .await;
+    let keys = records(vec![
+        json!({"externalOpportunityId": "O1", "leadId": 1, "role": "Captain"}),
+        json!({"externalOpportunityId": "O1", "leadId": 7, "role": "Captain"}),
+    ]);
+    let got: Vec<Record> = c
+        .objects(OpportunityRoles)
+        .get_by_keys(keys, &["role", "isPrimary"])
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        (&got[0]["role"], &got[0]["isPrimary"]),
+        (&json!("Captain"), &json!(true))
+    );
+    let reads: Vec<_> = calls_to(&emu, "/rest/v1/opportunities/roles.json")
+        .into_iter()
+        .filter(|r| r.query.as_deref() == Some("_method=GET"))
+        .collect();
+    assert_eq!(reads.len(), 1);
+    assert_eq!((reads[0].method.as_str(), reads[0].status), ("POST", 200));
+}

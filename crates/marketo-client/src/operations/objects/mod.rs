@@ -1,9 +1,11 @@
 //! Every Lead Database object type's four operations, written once over the shaping, paging and outcome
 //! code: sync (`action`, `dedupeBy`), get by `filterType` (a paged `Stream`), delete (`deleteBy`) and
-//! describe. A type is a small [`ObjectKind`] value ([`Companies`], ...); [`kinds`] lists them.
+//! describe; besides, get by compound keys (`keys.rs`) and, for the types that have them, the field schema
+//! reads (`fields.rs`). A type is a small [`ObjectKind`] value ([`Companies`], ...); [`kinds`] lists them.
 
 mod description;
 mod fields;
+mod keys;
 mod kind;
 pub mod kinds;
 mod options;
