@@ -3,6 +3,7 @@
 
 use marketo_client::operations::objects::kinds::{self, CustomObject};
 use marketo_client::operations::{IdKind, ObjectKind};
+use marketo_client::SyncAction;
 
 /// A fixed type or a custom object.
 #[derive(Clone)]
@@ -55,6 +56,27 @@ impl ObjectKind for AnyKind {
         match self {
             AnyKind::Fixed(k) => k.base_path(),
             AnyKind::Custom(c) => c.base_path(),
+        }
+    }
+
+    fn sync_actions(&self) -> &'static [SyncAction] {
+        match self {
+            AnyKind::Fixed(k) => k.sync_actions(),
+            AnyKind::Custom(c) => c.sync_actions(),
+        }
+    }
+
+    fn has_describe(&self) -> bool {
+        match self {
+            AnyKind::Fixed(k) => k.has_describe(),
+            AnyKind::Custom(c) => c.has_describe(),
+        }
+    }
+
+    fn has_field_schema(&self) -> bool {
+        match self {
+            AnyKind::Fixed(k) => k.has_field_schema(),
+            AnyKind::Custom(c) => c.has_field_schema(),
         }
     }
 }

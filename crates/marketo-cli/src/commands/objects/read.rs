@@ -97,6 +97,9 @@ pub fn get(kind: AnyKind, a: GetArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 /// Run `mkto objects TYPE describe`.
 pub fn describe(kind: AnyKind, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if !kind.has_describe() {
+        bail!("{} has no describe operation in Marketo", kind.name());
+    }
     let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     rt.block_on(async move {
         let session = Session::open_reading(&ctx.connect, ctx.quiet()).await?;

@@ -86,6 +86,15 @@ pub fn sync(kind: AnyKind, a: SyncArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             DedupeBy::IdField => KeyBy::IdField,
         },
     };
+    if !kind.sync_actions().contains(&options.action) {
+        let allowed: Vec<&str> = kind.sync_actions().iter().map(|a| a.as_str()).collect();
+        bail!(
+            "{} takes --action {} only (not {})",
+            kind.name(),
+            allowed.join(" or "),
+            options.action.as_str()
+        );
+    }
     let key = RunKey {
         input: a.file.clone(),
         action: options.action.as_str().to_owned(),
