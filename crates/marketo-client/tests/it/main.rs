@@ -2,6 +2,7 @@
 
 mod activities;
 mod assets;
+mod assets_snippets;
 mod auth;
 mod bulk_export;
 mod bulk_import;
