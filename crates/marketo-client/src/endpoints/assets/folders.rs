@@ -31,6 +31,13 @@ impl Assets<'_> {
         self.all(req).await
     }
 
+    /// Get Folders with no root: every root and what lies under it down to `max_depth` levels, every page.
+    pub async fn browse_all_folders(&self, max_depth: u32) -> Result<Vec<Folder>, Error> {
+        let req =
+            ApiRequest::get("/rest/asset/v1/folders.json").param("maxDepth", max_depth.to_string());
+        self.all(req).await
+    }
+
     /// Create Folder under `parent` (710 when it does not exist, 711 when it cannot hold folders).
     pub async fn create_folder(
         &self,
