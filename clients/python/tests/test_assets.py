@@ -1,5 +1,5 @@
-"""marketorestpython's Asset API calls (folders, programs, tokens, channels, tags, static lists, smart lists and
-smart campaigns) against `mkto serve`, unmodified: the client sends most parameters in the query string and
+"""marketorestpython's Asset API calls (folders, programs, tokens, channels, tags, static lists, smart lists,
+smart campaigns, segmentations and snippets) against `mkto serve`, unmodified: the client sends most parameters in the query string and
 some JSON-in-form values as printed Python dicts; the emulator has to read them as Marketo does."""
 
 import json
@@ -82,3 +82,45 @@ def test_smart_campaigns_and_smart_lists(mc, mkto):
     copy = mc.clone_smart_list(sl[0]["id"], "Py Smart List Copy", MA_DEFAULT, "Folder")
     assert mc.get_smart_list_by_id(copy[0]["id"])[0]["name"] == "Py Smart List Copy"
     assert mc.delete_smart_list(copy[0]["id"]) == [{"id": copy[0]["id"]}]
+
+
+SNIPPETS = 22  # Design Studio's Snippets folder
+
+
+def test_snippets(mc):
+    made = mc.create_snippet("Py Snippet", SNIPPETS, "Folder", description="from python")
+    sid = made[0]["id"]
+    assert made[0]["status"] == "draft"
+    assert made[0]["folder"] == {"type": "Folder", "value": SNIPPETS, "folderName": "Snippets"}
+    assert mc.update_snippet_content(sid, "HTML", "<p>Hello & welcome</p>") == [{"id": sid}]
+    assert mc.update_snippet_content(sid, "Text", "Hello") == [{"id": sid}]
+    assert mc.get_snippet_content(sid) == [{"type": "HTML", "content": "<p>Hello & welcome</p>"},
+                                           {"type": "Text", "content": "Hello"}]
+    assert mc.approve_snippet(sid)[0]["status"] == "approved"
+    assert mc.update_snippet_content(sid, "HTML", "<p>v2</p>") == [{"id": sid}]
+    assert mc.get_snippet_content(sid, status="approved")[0]["content"] == "<p>Hello & welcome</p>"
+    assert mc.get_snippet_by_id(sid, status="draft")[0]["status"] == "draft"
+    assert [s["status"] for s in mc.get_snippets(status="draft")] == ["draft"]
+    assert mc.discard_snippet_draft(sid) == [{"id": sid}]
+    assert mc.update_snippet(sid, name="Py Snippet 2")[0]["name"] == "Py Snippet 2"
+    clone = mc.clone_snippet(sid, "Py Snippet Copy", SNIPPETS, "Folder", description="copy")
+    assert mc.get_snippet_content(clone[0]["id"], status="draft")[0]["content"] == "<p>Hello & welcome</p>"
+    assert [s["name"] for s in mc.get_snippets()] == ["Py Snippet 2", "Py Snippet Copy"]
+    assert mc.unapprove_snippet(sid)[0]["status"] == "draft"
+    assert mc.delete_snippet(sid) == [{"id": sid}]
+    assert mc.delete_snippet(clone[0]["id"]) == [{"id": clone[0]["id"]}]
+
+
+def test_snippet_dynamic_content_and_segments(mc, mkto):
+    mkto.seed({"segmentations": [{"name": "Py Region", "segments": ["EMEA", "APAC"]}]})
+    seg = mc.get_segmentations(status="approved")[0]["id"]
+    segments = mc.get_segments(seg)
+    assert [s["name"] for s in segments] == ["EMEA", "APAC", "Default"]
+    sid = mc.create_snippet("Py Banner", SNIPPETS, "Folder")[0]["id"]
+    assert mc.update_snippet_content(sid, "DynamicContent", seg) == [{"id": sid}]
+    emea = segments[0]["id"]
+    assert mc.update_snippet_dynamic_content(sid, emea, value="<p>Hallo</p>", type="HTML") == [{"id": sid}]
+    dynamic = mc.get_snippet_dynamic_content(sid)[0]
+    assert dynamic["segmentation"] == seg
+    assert dynamic["content"][0]["segmentId"] == emea
+    assert dynamic["content"][0]["content"] == "<p>Hallo</p>"

@@ -16,6 +16,8 @@ pub(crate) enum ApiBody {
     Empty,
     /// A JSON body, already serialised (its exact size is known).
     Json(Bytes),
+    /// The parameters themselves, form-encoded in the body instead of the query string.
+    Form,
     /// A `multipart/form-data` body, already assembled, and its boundary.
     Multipart {
         /// The boundary named in the `Content-Type`.
@@ -89,6 +91,23 @@ impl ApiRequest {
         }
     }
 
+    /// The same `POST` with its parameters in a form body rather than the query string: for values that may
+    /// pass the 8 KB URI limit (an asset's content).
+    ///
+    /// ```
+    /// use marketo_client::operations::ApiRequest;
+    /// use marketo_client::transport::Method;
+    /// let r = ApiRequest::get("/rest/asset/v1/snippet/1/content.json")
+    ///     .with_method(Method::Post)
+    ///     .param("type", "HTML")
+    ///     .form_body();
+    /// assert_eq!(r.method(), Method::Post);
+    /// ```
+    pub fn form_body(mut self) -> Self {
+        self.body = ApiBody::Form;
+        self
+    }
+
     /// Hand `codes` back to the caller instead of retrying them.
     pub(crate) fn returning(mut self, codes: &'static [u16]) -> Self {
         self.return_codes = codes;
@@ -160,9 +179,20 @@ impl ApiRequest {
                 headers: Vec::new(),
             };
         }
+        if matches!(self.body, ApiBody::Form) && self.method != Method::Get {
+            return HttpRequest {
+                method: self.method,
+                url: format!("{base}{}", self.path),
+                bearer: token,
+                content_type: Some(FORM),
+                body: Some(Bytes::from(self.encoded_query())),
+                body_is_secret: false,
+                headers: Vec::new(),
+            };
+        }
         let mut headers = Vec::new();
         let (content_type, body) = match &self.body {
-            ApiBody::Empty => (None, None),
+            ApiBody::Empty | ApiBody::Form => (None, None),
             ApiBody::Json(b) => (Some(JSON), Some(b.clone())),
             ApiBody::Multipart { boundary, body } => {
                 headers.push((
@@ -219,6 +249,20 @@ mod tests {
         assert!(body
             .starts_with("filterType=email&filterValues=someone.rather.long-0%40example.com%2C"));
         assert!(body.ends_with("&_method=GET"));
+    }
+
+    #[test]
+    fn a_form_body_post_keeps_its_parameters_out_of_the_uri() {
+        let big = "x".repeat(MAX_URI_BYTES);
+        let r = ApiRequest::get("/p")
+            .with_method(Method::Post)
+            .param("content", big.as_str())
+            .form_body();
+        let h = r.to_http("http://h", None);
+        assert_eq!((h.method, h.url.as_str()), (Method::Post, "http://h/p"));
+        assert_eq!(h.content_type, Some(FORM));
+        let body = String::from_utf8(h.body.unwrap().to_vec()).unwrap();
+        assert_eq!(body, format!("content={big}"));
     }
 
     #[test]

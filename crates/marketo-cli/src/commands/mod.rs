@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod activities_add;
 pub mod activity_types;
+pub mod assets;
 pub mod bulk_args;
 pub mod completions;
 pub mod configure;
@@ -44,6 +45,16 @@ pub enum Command {
     Salespersons(objects::KindArgs),
     /// Named accounts: sync, get, delete, describe (`mkto objects namedaccounts ...`).
     Namedaccounts(objects::KindArgs),
+    /// Asset folders and programs as a tree; one folder or program; a new folder.
+    Folders(assets::folders::FoldersArgs),
+    /// Programs: list, get, create, clone, delete.
+    Programs(assets::programs::ProgramsArgs),
+    /// My Tokens of a folder or program: get, set, delete.
+    Tokens(assets::tokens::TokensArgs),
+    /// Smart campaigns: list, activate, deactivate.
+    Campaigns(assets::campaigns::CampaignsArgs),
+    /// Snippets: list, get (metadata or content), approve a draft.
+    Snippets(assets::snippets::SnippetsArgs),
     /// API calls used today and in the last 7 days, and errors by code.
     Usage(usage::UsageArgs),
     /// Write a profile (endpoint, client id, secret asked for) to the config file.
@@ -85,6 +96,11 @@ pub fn run(
         Command::OpportunityRoles(args) => objects::run_kind("opportunity-roles", args, ctx),
         Command::Salespersons(args) => objects::run_kind("salespersons", args, ctx),
         Command::Namedaccounts(args) => objects::run_kind("namedaccounts", args, ctx),
+        Command::Folders(args) => assets::folders::run(args, ctx),
+        Command::Programs(args) => assets::programs::run(args, ctx),
+        Command::Tokens(args) => assets::tokens::run(args, ctx),
+        Command::Campaigns(args) => assets::campaigns::run(args, ctx),
+        Command::Snippets(args) => assets::snippets::run(args, ctx),
         Command::Configure(args) => configure::run(args, ctx),
         Command::Whoami(args) => doctor::run(args, ctx, false),
         Command::Doctor(args) => doctor::run(args, ctx, true),

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `mkto` binary.
 
+mod assets;
 mod bulk;
 mod clients;
 mod commands;

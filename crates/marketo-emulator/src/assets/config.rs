@@ -21,10 +21,24 @@ pub enum MissingRead {
     NotFound,
 }
 
+/// What a browse of approvable assets (Get Snippets, ...) lists without a `status` for an asset that has both
+/// an approved version and a draft.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BrowseVersions {
+    /// One record per asset: the approved version (the default) [INF].
+    #[default]
+    Preferred,
+    /// One record per version: the approved one, then the draft [INF].
+    Each,
+}
+
 /// `[assets]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AssetsConfig {
     /// What a read by id of a missing asset answers.
     pub missing_by_id: MissingRead,
+    /// What a browse lists for an asset with an approved version and a draft.
+    pub browse_versions: BrowseVersions,
 }

@@ -9,6 +9,7 @@ use marketo_types::asset::{FolderContent, FolderId, FolderKind};
 pub const HELD: &[(&str, &str)] = &[
     (super::docs::SMART_CAMPAIGN, "SmartCampaign"),
     (super::docs::SMART_LIST, "SmartList"),
+    (super::docs::SNIPPET, "Snippet"),
 ];
 
 /// Everything directly in `id`: subfolders and programs first, then the assets.

@@ -16,6 +16,8 @@ pub const PROGRAM_TOKENS: &str = "tokens.program";
 pub const SMART_CAMPAIGN: &str = "smartCampaign";
 /// Store kind of smart lists.
 pub const SMART_LIST: &str = "smartList";
+/// Store kind of snippets (a [`super::versions::Versioned`] of [`SnippetMeta`]).
+pub const SNIPPET: &str = "snippet";
 /// Store kind of channels added by seeding.
 pub const CHANNEL: &str = "channel";
 /// Store kind of tag types added by seeding.
@@ -200,6 +202,25 @@ pub struct CampaignDoc {
     pub status: String,
     /// Its smart list.
     pub smart_list_id: i64,
+    /// Its workspace.
+    pub workspace: String,
+    /// Created.
+    pub created_at: String,
+    /// Last changed.
+    pub updated_at: String,
+}
+
+/// What a snippet's approved version and draft share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnippetMeta {
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The folder or program it lives in.
+    pub folder: FolderId,
     /// Its workspace.
     pub workspace: String,
     /// Created.

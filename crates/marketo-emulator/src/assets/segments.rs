@@ -63,6 +63,15 @@ pub fn seed(db: &Db, s: &SegmentationSeed, now: DateTime<Utc>) -> Result<i64, St
     Ok(id)
 }
 
+/// A segmentation's status and its segments (id, name; Default last).
+pub type Segments = (String, Vec<(i64, String)>);
+
+/// Segmentation `id`'s status and segments, if it exists.
+pub fn of(db: &Db, id: i64) -> Result<Option<Segments>, StoreError> {
+    let doc: Option<SegmentationDoc> = assets::get(db, SEGMENTATION, id)?;
+    Ok(doc.map(|d| (d.status, d.segments)))
+}
+
 fn wanted(status: Option<&str>, of: &str) -> bool {
     status.is_none_or(|s| s.eq_ignore_ascii_case(of))
 }

@@ -71,6 +71,9 @@ pub enum Holds<'a> {
     Program(&'a str),
     /// A Marketing Activities asset: smart campaign, smart list, static list, My Tokens.
     MarketingAsset,
+    /// A Design Studio asset of this folder type (`Snippet`, `Email`...): in a Design Studio folder of that
+    /// type, or in a program (or a folder in one) as a local asset.
+    DesignAsset(&'a str),
 }
 
 /// One folder or program of the tree.
@@ -193,6 +196,13 @@ impl Tree {
             .is_some_and(|root| root.id == FolderId::folder(MARKETING_ROOT))
     }
 
+    /// Whether `id` is a program or lies in one.
+    pub fn in_program(&self, id: FolderId) -> bool {
+        self.ancestry(id)
+            .iter()
+            .any(|n| n.id.kind == FolderKind::Program)
+    }
+
     /// `id` and everything under it, pre-order, down to `max_depth` levels below it.
     pub fn subtree(&self, id: FolderId, max_depth: usize) -> Vec<&Node> {
         let mut out = Vec::new();
@@ -229,6 +239,9 @@ impl Tree {
         let fits = match what {
             Holds::Folder => !top_root && (marketing || node.folder_type != "Zone"),
             Holds::MarketingAsset => marketing && !top_root,
+            Holds::DesignAsset(ty) => {
+                self.in_program(parent) || (!marketing && !top_root && node.folder_type == ty)
+            }
             Holds::Program(ty) => {
                 marketing
                     && !top_root

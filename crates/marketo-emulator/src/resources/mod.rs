@@ -97,6 +97,7 @@ pub const ALL: &[Resource] = &[
     Resource::routes(assets::smart_campaigns::ROUTES),
     Resource::routes(assets::smart_lists::ROUTES),
     Resource::routes(assets::segments::ROUTES),
+    Resource::routes(assets::snippets::ROUTES),
 ];
 
 /// Every route of every resource.

@@ -13,6 +13,7 @@ mod assets_programs;
 mod assets_segments;
 mod assets_smart_campaigns;
 mod assets_smart_lists;
+mod assets_snippets;
 mod assets_static_lists;
 mod assets_support;
 mod assets_tokens;

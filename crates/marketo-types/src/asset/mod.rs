@@ -1,6 +1,7 @@
 //! Wire types of the Asset API (`/rest/asset/v1/...`), shared by the emulator (which answers with them) and
-//! the client (which reads them): folders, programs, tokens, channels, tag types, smart campaigns, smart lists
-//! and static lists, plus the asset API's conventions (its date format, its warning, its paging bounds).
+//! the client (which reads them): folders, programs, tokens, channels, tag types, smart campaigns, smart lists,
+//! static lists, segmentations and snippets, plus the asset API's conventions (its date format, its warning,
+//! its paging bounds).
 //!
 //! ```
 //! use marketo_types::asset::{Folder, FolderKind};
@@ -16,11 +17,13 @@ mod campaigns;
 mod folders;
 mod programs;
 mod segments;
+mod snippets;
 
 pub use campaigns::{SmartCampaign, SmartList, StaticList};
 pub use folders::{Folder, FolderContent, FolderId, FolderKind, FolderRef, Token, TokenSet};
 pub use programs::{Channel, Cost, Program, ProgressionStatus, Tag, TagType};
 pub use segments::{Segment, Segmentation};
+pub use snippets::{DynamicSection, Snippet, SnippetContent, SnippetDynamicContent};
 
 use chrono::{DateTime, Utc};
 

@@ -7,6 +7,7 @@ pub mod programs;
 pub mod segments;
 pub mod smart_campaigns;
 pub mod smart_lists;
+pub mod snippets;
 pub mod static_lists;
 pub mod tokens;
 

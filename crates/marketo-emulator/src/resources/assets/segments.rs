@@ -1,9 +1,10 @@
 //! Segmentations and segments (`/rest/asset/v1/segmentation...`).
 
 use super::read;
-use crate::assets::params::{self, Paging};
+use crate::assets::params::Paging;
 use crate::assets::reply;
 use crate::assets::segments;
+use crate::assets::versions::Status;
 use crate::http::error::{Failure, Reply};
 use crate::http::router::Route;
 use crate::resources::Call;
@@ -24,17 +25,8 @@ pub const ROUTES: &[Route] = &[
 ];
 
 /// `status`: `approved` or `draft`; another value is 1001.
-fn status(call: &Call) -> Result<Option<&str>, Failure> {
-    match params::text(call, "status")
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => Ok(None),
-        Some(s) if s.eq_ignore_ascii_case("approved") || s.eq_ignore_ascii_case("draft") => {
-            Ok(Some(s))
-        }
-        Some(s) => Err(crate::http::extract::wrong_type(s, "Status")),
-    }
+fn status(call: &Call) -> Result<Option<&'static str>, Failure> {
+    Ok(Status::param(call)?.map(Status::as_str))
 }
 
 /// `GET /rest/asset/v1/segmentation.json?status=`

@@ -1,0 +1,71 @@
+//! `mkto campaigns list|activate|deactivate`: smart campaigns. A family of subcommands: more campaign
+//! actions join it as variants of [`Action`].
+
+use super::{call, done, print};
+use crate::global::Ctx;
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use std::process::ExitCode;
+
+/// Arguments of `mkto campaigns`.
+#[derive(Debug, Args)]
+pub struct CampaignsArgs {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(Debug, Subcommand)]
+enum Action {
+    /// Every smart campaign.
+    List,
+    /// Activate a trigger campaign (it needs a trigger and a flow step).
+    Activate {
+        /// The campaign's id.
+        id: i64,
+    },
+    /// Deactivate an active trigger campaign.
+    Deactivate {
+        /// The campaign's id.
+        id: i64,
+    },
+}
+
+const COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "type",
+    "status",
+    "isActive",
+    "isRequestable",
+    "workspace",
+];
+
+/// Run `mkto campaigns`.
+pub fn run(a: CampaignsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let (id, active) = match a.action {
+        Action::List => {
+            let all = call(ctx, false, |c| async move {
+                c.assets()
+                    .smart_campaigns()
+                    .await
+                    .context("Get Smart Campaigns")
+            })?;
+            print(ctx, COLUMNS, &all, "smart campaigns")?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Action::Activate { id } => (id, true),
+        Action::Deactivate { id } => (id, false),
+    };
+    let done_id = call(ctx, true, |c| async move {
+        c.assets()
+            .set_campaign_active(id, active)
+            .await
+            .with_context(|| {
+                let verb = if active { "Activate" } else { "Deactivate" };
+                format!("{verb} Smart Campaign {id}")
+            })
+    })?;
+    let status = if active { "activated" } else { "deactivated" };
+    done(ctx, done_id, status, "smart campaign")?;
+    Ok(ExitCode::SUCCESS)
+}
