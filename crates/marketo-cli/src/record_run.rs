@@ -30,11 +30,12 @@ use tokio::task::JoinSet;
 pub type Sender =
     Arc<dyn Fn(Vec<Map<String, Value>>) -> BoxFuture<'static, Vec<RecordOutcome>> + Send + Sync>;
 
-/// A batch on its way: its lines and its records as read.
+/// A batch on its way: its lines, its records as read (for the rejects file) and as sent.
 struct Batch {
     seq: u64,
     lines: Vec<u64>,
     fields: Vec<Map<String, Value>>,
+    sent: Vec<Map<String, Value>>,
 }
 
 impl Batch {
@@ -43,6 +44,7 @@ impl Batch {
             seq: 0,
             lines: Vec::new(),
             fields: Vec::new(),
+            sent: Vec::new(),
         }
     }
 }
@@ -184,7 +186,7 @@ impl Run {
             why: None,
         });
         self.save()?;
-        let call = send(b.fields.clone());
+        let call = send(std::mem::take(&mut b.sent));
         tasks.spawn(async move { (b, call.await) });
         Ok(())
     }
@@ -229,7 +231,8 @@ impl Run {
                 Row::Record { line, fields } => match prepare(fields.clone()) {
                     Ok(sent) => {
                         batch.lines.push(line);
-                        batch.fields.push(sent);
+                        batch.fields.push(fields);
+                        batch.sent.push(sent);
                     }
                     Err(reason) => {
                         reporter.problem(&self.file, line, &reason);

@@ -12,6 +12,7 @@ pub mod errors;
 pub mod leads;
 pub mod lists;
 pub mod man;
+pub mod members;
 pub mod objects;
 pub mod serve;
 pub mod usage;
@@ -45,6 +46,8 @@ pub enum Command {
     Salespersons(objects::KindArgs),
     /// Named accounts: sync, get, delete, describe (`mkto objects namedaccounts ...`).
     Namedaccounts(objects::KindArgs),
+    /// A program's members: sync a status from a file, get, delete, bulk import and export.
+    Members(members::MembersArgs),
     /// Asset folders and programs as a tree; one folder or program; a new folder.
     Folders(assets::folders::FoldersArgs),
     /// Programs: list, get, create, clone, delete.
@@ -96,6 +99,7 @@ pub fn run(
         Command::OpportunityRoles(args) => objects::run_kind("opportunity-roles", args, ctx),
         Command::Salespersons(args) => objects::run_kind("salespersons", args, ctx),
         Command::Namedaccounts(args) => objects::run_kind("namedaccounts", args, ctx),
+        Command::Members(args) => members::run(args, ctx),
         Command::Folders(args) => assets::folders::run(args, ctx),
         Command::Programs(args) => assets::programs::run(args, ctx),
         Command::Tokens(args) => assets::tokens::run(args, ctx),

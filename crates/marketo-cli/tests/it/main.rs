@@ -12,6 +12,7 @@ mod fidelity;
 mod interrupt;
 mod lead_database;
 mod limiter;
+mod members;
 mod object_runs;
 mod object_schema;
 mod objects;

@@ -1,5 +1,7 @@
-//! `mkto campaigns list|activate|deactivate`: smart campaigns. A family of subcommands: more campaign
-//! actions join it as variants of [`Action`].
+//! `mkto campaigns list|activate|deactivate|request|schedule`: smart campaigns. `list`, `activate` and
+//! `deactivate` are the Asset API's; `request` (Request Campaign: leads through a trigger campaign's flow) and
+//! `schedule` (Schedule Campaign: a batch campaign's run, optionally on a clone of its program) are the Lead
+//! Database's campaign calls.
 
 use super::{call, done, print};
 use crate::global::Ctx;
@@ -28,6 +30,11 @@ enum Action {
         /// The campaign's id.
         id: i64,
     },
+    /// Pass leads through a trigger campaign's flow (its trigger must be "Campaign is Requested"; 100 leads
+    /// a call).
+    Request(super::campaign_runs::RequestArgs),
+    /// Schedule a batch campaign's run (default: five minutes from now), optionally on a clone of its program.
+    Schedule(super::campaign_runs::ScheduleArgs),
 }
 
 const COLUMNS: &[&str] = &[
@@ -53,6 +60,8 @@ pub fn run(a: CampaignsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             print(ctx, COLUMNS, &all, "smart campaigns")?;
             return Ok(ExitCode::SUCCESS);
         }
+        Action::Request(r) => return super::campaign_runs::request(r, ctx),
+        Action::Schedule(r) => return super::campaign_runs::schedule(r, ctx),
         Action::Activate { id } => (id, true),
         Action::Deactivate { id } => (id, false),
     };

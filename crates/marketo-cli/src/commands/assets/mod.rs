@@ -3,6 +3,7 @@
 //! the API's own records in every `--format`; a folder, program or snippet that does not exist is an error
 //! (exit 1), and so is an answer such as 709 (the rule it breaks is in Marketo's message).
 
+pub mod campaign_runs;
 pub mod campaigns;
 pub mod folders;
 pub mod programs;

@@ -75,6 +75,10 @@ pub enum ExportFilter {
     SmartListId(i64),
     /// Members of a smart list, by name (1035 on some subscriptions).
     SmartListName(String),
+    /// Program members: the members of one program.
+    ProgramId(i64),
+    /// Program members: the members of up to 10 programs (the file gets a `programId` first column).
+    ProgramIds(Vec<i64>),
 }
 
 impl ExportFilter {
@@ -107,6 +111,8 @@ impl ExportFilter {
             ExportFilter::StaticListName(n) => ("staticListName", json!(n)),
             ExportFilter::SmartListId(id) => ("smartListId", json!(id)),
             ExportFilter::SmartListName(n) => ("smartListName", json!(n)),
+            ExportFilter::ProgramId(id) => ("programId", json!(id)),
+            ExportFilter::ProgramIds(ids) => ("programIds", json!(ids)),
         };
         (k.to_owned(), v)
     }
@@ -125,6 +131,8 @@ pub struct ExportRequest {
     pub filter: ExportFilter,
     /// Activities only: the activity types (empty: all).
     pub activity_type_ids: Vec<i64>,
+    /// Program members only: the statuses to export (empty: all).
+    pub status_names: Vec<String>,
 }
 
 impl ExportRequest {
@@ -136,6 +144,7 @@ impl ExportRequest {
             column_header_names: BTreeMap::new(),
             filter,
             activity_type_ids: Vec::new(),
+            status_names: Vec::new(),
         }
     }
 
@@ -153,6 +162,9 @@ impl ExportRequest {
         filter.insert(k, v);
         if !self.activity_type_ids.is_empty() {
             filter.insert("activityTypeIds".into(), json!(self.activity_type_ids));
+        }
+        if !self.status_names.is_empty() {
+            filter.insert("statusNames".into(), json!(self.status_names));
         }
         body.insert("filter".into(), Value::Object(filter));
         Value::Object(body)
