@@ -10,12 +10,14 @@
 //! interrupted run may have made: a create answers `updated` (or "already exists"), a status answers "already
 //! in this status". The summary counts such records as `replayed`, beside their answer.
 
-use crate::checkpoint::{Checkpoint, RunKey, Unsettled};
+use crate::checkpoint::{self, Checkpoint, RunKey, Unsettled};
 use crate::global::Ctx;
-use crate::input::{Row, Rows};
+use crate::input::{InputFormat, Row, Rows};
 use crate::progress::Reporter;
-use crate::rejects::{Original, Rejects};
+use crate::rejects::{self, Original, Rejects};
+use crate::session::Session;
 use anyhow::{bail, Context};
+use clap::Args;
 use futures::future::BoxFuture;
 use marketo_client::{Client, RecordOutcome};
 use marketo_types::limits::MAX_RECORDS_PER_CALL;
@@ -25,6 +27,113 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use tokio::task::JoinSet;
+
+/// The options of every resumable record run: the input's format, the rejects file, the checkpoint.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Input format; by default from the file's extension (stdin: csv).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Where records not written go (default: beside the input, NAME.rejects.csv|jsonl).
+    #[arg(long)]
+    pub rejects: Option<PathBuf>,
+    /// Checkpoint file (default: beside the input, NAME.state.json). Written before and after every batch.
+    #[arg(long)]
+    pub state: Option<PathBuf>,
+    /// Continue an interrupted run from its checkpoint.
+    #[arg(long)]
+    pub resume: bool,
+}
+
+/// A run ready to go: its state, its input, and the input's length for the progress bar.
+pub struct Prepared {
+    run: Run,
+    rows: Rows,
+    total: Option<u64>,
+}
+
+/// Open the input `file` and the run's checkpoint and rejects file, checking what can be checked before
+/// connecting (the file, its format, a checkpoint of another run).
+pub fn start(file: &str, key: RunKey, a: &RunArgs) -> anyhow::Result<Prepared> {
+    let format = InputFormat::resolve(a.input_format, file)?;
+    if file != "-" {
+        crate::input::check_input(Path::new(file))?;
+        if format == InputFormat::Jsonl {
+            crate::sniff::json_array(Path::new(file))?;
+        }
+    }
+    if file == "-" && a.resume && a.state.is_none() {
+        bail!("--resume with stdin needs --state FILE, and the same input again");
+    }
+    let rows = Rows::open(file, format)?;
+    if let Some(h) = rows.header() {
+        crate::sniff::delimiter(file, h)?;
+    }
+    let run = Run::open(
+        file,
+        key,
+        a.state
+            .clone()
+            .unwrap_or_else(|| checkpoint::default_path(file)),
+        a.resume,
+        a.rejects
+            .clone()
+            .unwrap_or_else(|| rejects::default_path(file, format == InputFormat::Jsonl)),
+        rows.header(),
+    )?;
+    let total = crate::commands::leads::sync::count_lines(file, format);
+    Ok(Prepared { run, rows, total })
+}
+
+/// How a command writes its records: a check once connected, the sender, what each record is sent as, and
+/// the summary's first members.
+pub struct Writer {
+    /// Checks to make once connected, before anything is sent (an error stops the run).
+    pub check: Box<dyn FnOnce(Client) -> BoxFuture<'static, anyhow::Result<()>>>,
+    /// Makes the sender from the connected client.
+    pub sender: Box<dyn FnOnce(Client) -> Sender>,
+    /// What a record is sent as, or why it cannot be.
+    pub prepare: Box<dyn Fn(Map<String, Value>) -> Result<Map<String, Value>, String>>,
+    /// The summary's first members (`type`, `program`, ...).
+    pub head: Map<String, Value>,
+}
+
+impl Prepared {
+    /// Connect, run every record through `w`, print the summary and say the exit status.
+    pub fn execute(self, w: Writer, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        let Prepared {
+            mut run,
+            rows,
+            total,
+        } = self;
+        let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+        rt.block_on(async move {
+            crate::interrupt::install();
+            let _graceful = crate::interrupt::graceful();
+            let session = Session::open(&ctx.connect, ctx.quiet()).await?;
+            let client = session.client.clone();
+            if let Err(e) = (w.check)(client.clone()).await {
+                session.close().await;
+                return Err(e);
+            }
+            let reporter = Reporter::new(total, Some(client.clone()), ctx.quiet());
+            let send = (w.sender)(client.clone());
+            let result = run
+                .drive(rows, &client, &reporter, &send, &*w.prepare)
+                .await;
+            reporter.finish();
+            let calls = client.usage_snapshot().calls_sent;
+            session.close().await;
+            result?;
+            run.finish(calls, w.head, ctx)
+        })
+    }
+}
+
+/// No check before sending.
+pub fn no_check() -> Box<dyn FnOnce(Client) -> BoxFuture<'static, anyhow::Result<()>>> {
+    Box::new(|_| Box::pin(async { Ok(()) }))
+}
 
 /// Sends one batch of records: one outcome per record, in order (a call that failed: `Failed` for each).
 pub type Sender =
@@ -50,7 +159,7 @@ impl Batch {
 }
 
 /// A run's state: checkpoint, rejects, what is replayed, why it stopped.
-pub struct Run {
+struct Run {
     cp: Checkpoint,
     state: PathBuf,
     rejects: Rejects,
@@ -64,7 +173,7 @@ pub struct Run {
 impl Run {
     /// Start a run of `file` (the checkpoint at `state` when `resume`, else a new one; a checkpoint left by
     /// another run is refused unless resumed).
-    pub fn open(
+    fn open(
         file: &str,
         key: RunKey,
         state: PathBuf,
@@ -107,7 +216,7 @@ impl Run {
     }
 
     /// A line that is not sent (unreadable, or refused before sending): into the rejects file, done.
-    pub fn reject(
+    fn reject(
         &mut self,
         line: u64,
         code: &str,
@@ -197,7 +306,7 @@ impl Run {
 
     /// Read `rows` and send their records through `send`, `prepare` turning each record into what is sent
     /// (or refusing it: then it goes to the rejects file with the reason, code `input`).
-    pub async fn drive(
+    async fn drive(
         &mut self,
         rows: Rows,
         client: &Client,
