@@ -45,6 +45,7 @@ mod errors;
 pub mod export;
 mod export_api;
 mod export_create;
+pub mod export_members;
 pub mod export_objects;
 mod generate;
 pub mod import;
