@@ -50,6 +50,7 @@ pub mod export_objects;
 mod generate;
 pub mod import;
 mod import_api;
+pub mod import_members;
 pub mod import_objects;
 pub mod queue;
 mod slots;

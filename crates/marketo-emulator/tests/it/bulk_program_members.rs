@@ -142,3 +142,77 @@ async fn cancel_list_and_range_read_program_member_exports() {
         .await;
     assert_eq!(r.json["errors"][0]["code"], "1013");
 }
+
+async fn import(env: &Env, program: i64, status: &str, file: &str) -> Resp {
+    let token = env.token().await;
+    let form = reqwest::multipart::Form::new()
+        .text("format", "csv")
+        .text("programMemberStatus", status.to_owned())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(file.as_bytes().to_vec()).file_name("members.csv"),
+        );
+    env.send(
+        env.http
+            .post(env.url(&format!("/bulk/v1/program/{program}/members/import.json")))
+            .bearer_auth(token)
+            .multipart(form),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn import_program_members_adds_leads_with_the_status_and_member_fields() {
+    let env = with_programs().await;
+    env.post_json(
+        "/rest/v1/programs/members/schema/fields.json",
+        &json!({"input": [{"displayName": "Lunch", "name": "lunch", "dataType": "string"}]}),
+    )
+    .await;
+    let file = "email,firstName,lunch,shoeSize\n\
+                a@example.com,Ann,fish,\n\
+                new@example.com,Neo,soup,42\n\
+                ,NoEmail,,\n";
+    let r = import(&env, SUMMIT, "Registered", file).await;
+    let batch = &assert_success(&r)[0];
+    assert_eq!(batch["status"], "Queued");
+    let id = batch["batchId"].as_i64().unwrap();
+    env.emu.advance_clock(Duration::from_secs(60));
+    let path = "/bulk/v1/program/members/import";
+    let s = &assert_success(&env.get(&format!("{path}/{id}/status.json")).await)[0];
+    assert_eq!(s["status"], "Complete");
+    assert_eq!(
+        (
+            &s["numOfLeadsProcessed"],
+            &s["numOfRowsFailed"],
+            &s["numOfRowsWithWarning"]
+        ),
+        (&json!(2), &json!(1), &json!(1))
+    );
+    let failures = env.get(&format!("{path}/{id}/failures.json")).await.text;
+    assert!(failures.starts_with("email,firstName,lunch,shoeSize,Import Failure Reason\n"));
+    let warnings = env.get(&format!("{path}/{id}/warnings.json")).await.text;
+    assert!(warnings.contains("shoeSize"), "{warnings}");
+    let r = env
+        .get(&format!(
+            "/rest/v1/programs/{SUMMIT}/members.json?filterType=statusName&filterValues=Registered&fields=leadId,lunch,acquiredBy"
+        ))
+        .await;
+    assert_eq!(
+        Value::Array(assert_success(&r)),
+        json!([{"seq": 0, "leadId": 1, "lunch": "fish", "acquiredBy": false},
+               {"seq": 1, "leadId": 4, "lunch": "soup", "acquiredBy": true}])
+    );
+}
+
+#[tokio::test]
+async fn import_program_members_checks_the_program_and_status() {
+    let env = with_programs().await;
+    let file = "email\na@example.com\n";
+    let r = import(&env, 4242, "Registered", file).await;
+    assert_eq!(r.json["errors"][0]["code"], "1013");
+    let r = import(&env, SUMMIT, "Engaged", file).await;
+    assert_marketo_error(&r, 1025, "Program status not found");
+    let r = import(&env, SUMMIT, "Registered", "email\n").await;
+    assert_eq!(r.json["errors"][0]["code"], "1003");
+}
