@@ -21,7 +21,7 @@ pub use activities::{Activities, Activity, ActivityType};
 pub use bulk::{
     part_path, split_date_range, Bulk, BulkOptions, DownloadReport, ExportFilter, ExportFormat,
     ExportJob, ExportKind, ExportPlan, ExportRequest, ExportStatus, ImportFormat, ImportPart,
-    ImportReport, ImportSettings, PlannedJob, RowIssue,
+    ImportReport, ImportSettings, MemberExportRequest, MemberImportFile, PlannedJob, RowIssue,
 };
 pub use campaigns::{CampaignFilter, Campaigns, MAX_REQUESTED_LEADS};
 pub use custom_activities::{AttributeChange, CustomActivities, TypeSpec};

@@ -242,3 +242,63 @@ async fn code_1020_clone_to_program_allowance_spent_is_an_error() {
     assert_eq!(err.code(), Some(1020));
     assert_eq!(answered(&emu, 1020), 1, "not retried");
 }
+
+#[tokio::test(start_paused = true)]
+async fn bulk_program_member_export_creates_enqueues_waits_and_downloads() {
+    use marketo_client::endpoints::{ExportKind, ExportStatus, MemberExportRequest};
+    let (_emu, c, ids) = with_program(3).await;
+    c.programs()
+        .sync_status(SUMMIT, "Registered", &ids)
+        .await
+        .unwrap();
+    let bulk = c.bulk();
+    let mut request =
+        MemberExportRequest::new(vec!["leadId".into(), "statusName".into()], vec![SUMMIT]);
+    request.status_names = vec!["Registered".into()];
+    let job = bulk.create_member_export(&request).await.unwrap();
+    assert_eq!(job.status, ExportStatus::Created);
+    let k = ExportKind::ProgramMembers;
+    bulk.enqueue_export(k, &job.export_id).await.unwrap();
+    let done = bulk.wait_export(k, &job.export_id).await.unwrap();
+    assert_eq!(done.number_of_records, Some(3));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("members.csv");
+    bulk.download_export(k, &done, &path).await.unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().next(), Some("leadId,statusName"));
+    assert_eq!(text.lines().count(), 4);
+}
+
+#[tokio::test(start_paused = true)]
+async fn bulk_program_member_import_queues_completes_and_reports_failures() {
+    use marketo_client::endpoints::{ImportFormat, MemberImportFile};
+    use marketo_types::bulk::ImportStatus;
+    let (emu, c, _) = with_program(0).await;
+    let bulk = c.bulk();
+    let file = b"email,firstName\nx@example.com,X\n,NoEmail\n";
+    let batch = bulk
+        .import_members(SUMMIT, "Registered", ImportFormat::Csv, file)
+        .await
+        .unwrap();
+    emu.advance_clock(std::time::Duration::from_secs(60));
+    let s = bulk.member_import_status(batch.batch_id).await.unwrap();
+    assert_eq!(s.status, ImportStatus::Complete);
+    assert_eq!((s.processed(), s.failed()), (1, 1));
+    let failures = bulk
+        .member_import_file(batch.batch_id, MemberImportFile::Failures)
+        .await
+        .unwrap();
+    assert!(String::from_utf8(failures).unwrap().contains("NoEmail"));
+    let members: Vec<_> = c
+        .programs()
+        .leads(SUMMIT, &["email"])
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(members[0]["email"], "x@example.com");
+    let err = bulk
+        .import_members(SUMMIT, "Engaged", ImportFormat::Csv, file)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(1025));
+}

@@ -20,6 +20,8 @@ pub enum ExportKind {
     Leads,
     /// `/bulk/v1/activities/export`
     Activities,
+    /// `/bulk/v1/program/members/export` (create with [`Bulk::create_member_export`]).
+    ProgramMembers,
 }
 
 impl ExportKind {
@@ -27,6 +29,7 @@ impl ExportKind {
         let kind = match self {
             ExportKind::Leads => "leads",
             ExportKind::Activities => "activities",
+            ExportKind::ProgramMembers => "program/members",
         };
         format!("/bulk/v1/{kind}/export/{rest}")
     }

@@ -13,6 +13,7 @@ mod fetch;
 mod import;
 mod multipart;
 mod plan;
+mod program_members;
 mod range;
 mod split;
 
@@ -20,6 +21,7 @@ pub use download::DownloadReport;
 pub use export::{ExportFilter, ExportFormat, ExportJob, ExportKind, ExportRequest, ExportStatus};
 pub use import::{ImportFormat, ImportPart, ImportReport, ImportSettings, RowIssue};
 pub use plan::{part_path, ExportPlan, PlannedJob};
+pub use program_members::{MemberExportRequest, MemberImportFile};
 pub use range::split_date_range;
 
 use crate::client::Client;
