@@ -59,3 +59,17 @@ def test_campaigns(mc, summit):
     with pytest.raises(MarketoException) as refused:
         mc.request_campaign(reminder, leads)
     assert refused.value.code == "1003"
+
+
+def test_program_member_export(mc, mkto, summit):
+    program, leads = summit
+    mc.change_lead_program_status(program, leads, "Registered")
+    job = mc.create_program_members_export_job(fields=["leadId", "statusName"],
+                                               filters={"programId": program})[0]
+    assert job["status"] == "Created"
+    assert mc.enqueue_program_members_export_job(job["exportId"])[0]["status"] == "Queued"
+    mkto.admin.advance_clock(60)
+    assert mc.get_program_members_export_job_status(job["exportId"])[0]["status"] == "Completed"
+    text = mc.get_program_members_export_job_file(job["exportId"]).decode()
+    assert text.splitlines() == ["leadId,statusName", f"{leads[0]},Registered", f"{leads[1]},Registered"]
+    assert [j["exportId"] for j in mc.get_program_members_export_jobs_list()] == [job["exportId"]]
