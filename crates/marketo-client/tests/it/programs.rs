@@ -242,3 +242,80 @@ async fn code_1020_clone_to_program_allowance_spent_is_an_error() {
     assert_eq!(err.code(), Some(1020));
     assert_eq!(answered(&emu, 1020), 1, "not retried");
 }
+
+#[tokio::test(start_paused = true)]
+async fn bulk_program_member_export_creates_enqueues_waits_and_downloads() {
+    use marketo_client::endpoints::{ExportFilter, ExportKind, ExportRequest, ExportStatus};
+    let (emu, c, ids) = with_program(3).await;
+    c.programs()
+        .sync_status(SUMMIT, "Registered", &ids)
+        .await
+        .unwrap();
+    let bulk = c.bulk();
+    let mut request = ExportRequest::new(
+        vec!["leadId".into(), "statusName".into()],
+        ExportFilter::ProgramId(SUMMIT),
+    );
+    request.status_names = vec!["Registered".into()];
+    let k = &ExportKind::ProgramMembers;
+    let job = bulk.create_export(k, &request).await.unwrap();
+    assert_eq!(job.status, ExportStatus::Created);
+    bulk.enqueue_export(k, &job.export_id).await.unwrap();
+    let done = bulk.wait_export(k, &job.export_id).await.unwrap();
+    assert_eq!(done.number_of_records, Some(3));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("members.csv");
+    bulk.download_export(k, &done, &path).await.unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().next(), Some("leadId,statusName"));
+    assert_eq!(text.lines().count(), 4);
+    let created = calls_to(&emu, "/bulk/v1/program/members/export/create.json");
+    assert_eq!(created.len(), 1);
+    let listed = bulk
+        .list_exports(k, &[ExportStatus::Completed])
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    let other = bulk.create_export(k, &request).await.unwrap();
+    let cancelled = bulk.cancel_export(k, &other.export_id).await.unwrap();
+    assert_eq!(cancelled.status, ExportStatus::Cancelled);
+}
+
+#[tokio::test(start_paused = true)]
+async fn bulk_program_member_import_queues_completes_and_reports_failures() {
+    use marketo_client::endpoints::{BulkOptions, ImportSettings, ImportTarget};
+    let (_emu, c, _) = with_program(0).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("people.csv");
+    std::fs::write(&path, "email,firstName\nx@example.com,X\n,NoEmail\n").unwrap();
+    let settings = |status: &str| ImportSettings {
+        target: ImportTarget::ProgramMembers {
+            program_id: SUMMIT,
+            status: status.into(),
+        },
+        ..ImportSettings::default()
+    };
+    let bulk = c.bulk().with_options(BulkOptions {
+        poll_first: std::time::Duration::from_secs(5),
+        ..BulkOptions::default()
+    });
+    let report = bulk
+        .import_file(&path, &settings("Registered"))
+        .await
+        .unwrap();
+    assert!(report.stopped.is_none(), "{:?}", report.stopped);
+    assert_eq!((report.processed(), report.failures.len()), (1, 1));
+    assert_eq!(report.failures[0].line, Some(3));
+    let members: Vec<_> = c
+        .programs()
+        .leads(SUMMIT, &["email"])
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(members[0]["email"], "x@example.com");
+    let refused = bulk.import_file(&path, &settings("Engaged")).await.unwrap();
+    let err = refused
+        .stopped
+        .expect("a status the channel does not have stops the import");
+    assert_eq!(err.code(), Some(1025));
+}

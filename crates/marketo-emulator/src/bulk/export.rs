@@ -17,6 +17,8 @@ pub enum ExportKind {
     Activities,
     /// `/bulk/v1/customobjects/{apiName}/export/...`: the records of one custom object type.
     CustomObject(String),
+    /// `/bulk/v1/program/members/export/...`: program members with their leads' fields.
+    ProgramMembers,
 }
 
 /// The default (and allowed) columns of an activity export.
@@ -61,6 +63,22 @@ pub enum Selector {
         start: String,
         /// Range end (formatted).
         end: String,
+    },
+    /// Members of programs (`programId`, or `programIds` with a leading `programId` column), each filter
+    /// narrowing (empty or `None`: any).
+    ProgramMembers {
+        /// The programs.
+        programs: Vec<i64>,
+        /// Whether the file starts with a `programId` column (a `programIds` filter).
+        program_column: bool,
+        /// Status names.
+        statuses: Vec<String>,
+        /// `isExhausted`.
+        is_exhausted: Option<bool>,
+        /// `nurtureCadence`.
+        nurture_cadence: Option<String>,
+        /// Updated in `[start, end]` (formatted).
+        updated: Option<(String, String)>,
     },
     /// Records of an object type linked to the members of a static list.
     ObjectsOfList {

@@ -50,7 +50,7 @@ impl Bulk {
     }
 
     /// A created job joins the book, refused with 1029 once the day's allowance is spent.
-    fn add_export(
+    pub(super) fn add_export(
         &self,
         model: &Model,
         job: ExportJob,

@@ -182,7 +182,7 @@ pub fn create(
                 return Err(ApiError::new(1006, format!("Field '{bad}' not found")));
             }
         }
-        ExportKind::CustomObject(_) => {}
+        ExportKind::CustomObject(_) | ExportKind::ProgramMembers => {}
         ExportKind::Activities => {
             if fields.is_empty() {
                 fields = ACTIVITY_FIELDS.iter().map(|s| s.to_string()).collect();
@@ -200,7 +200,7 @@ pub fn create(
     let selector = match kind {
         ExportKind::Leads => lead_selector(model, config, filter)?,
         ExportKind::Activities => activity_selector(filter)?,
-        ExportKind::CustomObject(_) => return Err(errors::not_found()),
+        ExportKind::CustomObject(_) | ExportKind::ProgramMembers => return Err(errors::not_found()),
     };
     Ok(job(kind, owner, format, (fields, headers), selector, now))
 }

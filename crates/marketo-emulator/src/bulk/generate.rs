@@ -43,6 +43,9 @@ pub fn run(model: &Model, job: &ExportJob) -> Result<(u64, FileMeta), StoreError
             Selector::ObjectsUpdated { .. } | Selector::ObjectsOfList { .. } => {
                 objects(db, job, &mut w)?
             }
+            Selector::ProgramMembers { .. } => {
+                super::export_members::write(db, &model.schema(), job, &mut w)?
+            }
             _ => leads(db, &model.schema(), job, &mut w)?,
         };
         Ok((records, w.finish()?))

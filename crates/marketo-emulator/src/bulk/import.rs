@@ -49,6 +49,9 @@ pub struct ImportJob {
     /// For a custom object import, the approved type as it was when the file was submitted (`None`: leads).
     #[serde(default)]
     pub object: Option<TypeDef>,
+    /// For a program member import, the program and the status its members get.
+    #[serde(default)]
+    pub program: Option<super::import_members::MemberImport>,
 }
 
 impl Job for ImportJob {
@@ -113,6 +116,8 @@ struct Pending {
     row: Vec<String>,
     record: Value,
     warning: Option<String>,
+    /// Program member field values (a program member import).
+    member: Map<String, Value>,
 }
 
 /// Run `job` at `at`: upsert the rows, write the failures and warnings files, set the counts and the message.
@@ -164,6 +169,8 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<Outc
     let batch = model.schema().rules.max_batch.max(1);
     let mut pending: Vec<Pending> = Vec::with_capacity(batch);
     let mut imported_ids = Vec::new();
+    let mut joined = Vec::new();
+    let member_fields = super::import_members::custom_fields(model, job)?;
     let mut flush = |pending: &mut Vec<Pending>,
                      job: &mut ImportJob,
                      failures: &mut Vec<u8>,
@@ -184,7 +191,9 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<Outc
         for (i, p) in pending.drain(..).enumerate() {
             let outcome = match &results {
                 Ok(r) => r.get(i).map(|r| match r.status {
-                    RecordStatus::Created | RecordStatus::Updated => Ok(r.id),
+                    RecordStatus::Created | RecordStatus::Updated => {
+                        Ok((r.id, r.status == RecordStatus::Created))
+                    }
                     _ => Err(r
                         .reasons()
                         .first()
@@ -193,9 +202,10 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<Outc
                 Err(e) => Some(Err(e.message.clone())),
             };
             match outcome.unwrap_or_else(|| Err("Invalid data".to_owned())) {
-                Ok(id) => {
+                Ok((id, created)) => {
                     job.processed += 1;
                     imported_ids.extend(id);
+                    joined.extend(id.map(|id| (id, created, p.member)));
                     if let Some(w) = p.warning {
                         job.warned += 1;
                         let mut row = p.row;
@@ -225,6 +235,7 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<Outc
             continue;
         }
         let mut record = Map::new();
+        let mut member = Map::new();
         let mut warning = None;
         for (name, cell) in header.iter().zip(&row) {
             if cell.is_empty() {
@@ -232,20 +243,33 @@ pub fn run(model: &Model, job: &mut ImportJob, at: DateTime<Utc>) -> Result<Outc
             }
             if name == "id" || model.schema().field(name).is_some() {
                 record.insert(name.clone(), Value::String(cell.clone()));
+            } else if member_fields.contains(name) {
+                member.insert(name.clone(), Value::String(cell.clone()));
             } else if warning.is_none() {
                 warning = Some(format!("Field '{name}' not found, value ignored"));
             }
+        }
+        if job.program.is_some() && !record.contains_key("email") {
+            job.failed += 1;
+            let mut out = row;
+            out.push(super::import_members::EMAIL_REQUIRED.to_owned());
+            delimited::write_row(&mut failures, &out, delim);
+            continue;
         }
         pending.push(Pending {
             row,
             record: Value::Object(record),
             warning,
+            member,
         });
         if pending.len() >= batch {
             flush(&mut pending, job, &mut failures, &mut warnings)?;
         }
     }
     flush(&mut pending, job, &mut failures, &mut warnings)?;
+    if let Some(program) = &job.program {
+        super::import_members::join(model, program, &joined, at)?;
+    }
     if let Some(list) = job.list_id {
         for ids in imported_ids.chunks(batch) {
             // The list was checked at submission; if it went away since, the leads are still imported.

@@ -50,6 +50,7 @@ impl Bulk {
             warned: 0,
             message: None,
             object: None,
+            program: None,
         };
         self.queue_import(model, job, &req.file, now)
             .map(|job| job.record())
@@ -84,6 +85,7 @@ impl Bulk {
             warned: 0,
             message: None,
             object: Some(def),
+            program: None,
         };
         self.queue_import(model, job, file, now)
             .map(|job| job.object_record())
@@ -91,7 +93,7 @@ impl Bulk {
 
     /// Give `job` the next batch id, store its file and queue it: 1019 while another import into the same
     /// list is queued, 1016 when the queue is full.
-    fn queue_import(
+    pub(super) fn queue_import(
         &self,
         model: &Model,
         mut job: ImportJob,

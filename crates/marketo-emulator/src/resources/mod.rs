@@ -12,6 +12,7 @@ mod bulk_custom_objects;
 mod bulk_export;
 mod bulk_file;
 mod bulk_import;
+mod bulk_program_members;
 mod campaigns;
 pub(crate) mod companies;
 mod custom_activities;
@@ -89,6 +90,7 @@ pub const ALL: &[Resource] = &[
     Resource::routes(custom_objects::ROUTES),
     Resource::routes(custom_object_types::ROUTES),
     Resource::routes(bulk_custom_objects::ROUTES),
+    Resource::routes(bulk_program_members::ROUTES),
     Resource::routes(assets::folders::ROUTES),
     Resource::routes(assets::programs::ROUTES),
     Resource::routes(assets::tokens::ROUTES),

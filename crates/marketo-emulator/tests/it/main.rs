@@ -22,6 +22,7 @@ mod bulk_custom_objects;
 mod bulk_extract;
 mod bulk_import;
 mod bulk_jobs;
+mod bulk_program_members;
 mod campaigns;
 mod catalogue;
 mod companies;
