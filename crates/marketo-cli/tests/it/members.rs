@@ -221,3 +221,83 @@ async fn campaigns_request_and_schedule_with_tokens_and_their_refusals() {
     assert!(stderr(&out).contains("1042"), "{}", stderr(&out));
     emu.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn members_import_then_export_through_the_bulk_api() {
+    let config = EmulatorConfig::from_toml_str(
+        r#"
+[bulk]
+import_secs = 0
+export_secs = 0
+[[seed.programs]]
+name = "Summit"
+folder = "/Marketing Activities/Default"
+type = "Event"
+channel = "Tradeshow"
+"#,
+    )
+    .unwrap();
+    let emu = Emulator::builder().config(config).start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("people.csv"),
+        "email,firstName\na@example.com,A\n,NoEmail\nb@example.com,B\n",
+    )
+    .unwrap();
+    let out = run(
+        &emu,
+        d,
+        &[
+            "members",
+            "import",
+            "1001",
+            "people.csv",
+            "--status",
+            "Registered",
+            "--poll",
+            "0.2",
+            "--format",
+            "json",
+        ],
+    )
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = json_summary(&out);
+    assert_eq!(
+        (s["imported"].as_u64(), s["failed"].as_u64()),
+        (Some(2), Some(1)),
+        "{s}"
+    );
+    let rejects = std::fs::read_to_string(d.join("people.rejects.csv")).unwrap();
+    assert!(
+        rejects.contains("\n3,"),
+        "the row without an email, by its line: {rejects}"
+    );
+
+    let out = run(
+        &emu,
+        d,
+        &[
+            "members",
+            "export",
+            "1001",
+            "--status",
+            "Registered",
+            "--fields",
+            "email,statusName",
+            "-o",
+            "m.csv",
+            "--poll",
+            "0.2",
+        ],
+    )
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(d.join("m.csv")).unwrap();
+    assert_eq!(
+        text,
+        "email,statusName\na@example.com,Registered\nb@example.com,Registered\n"
+    );
+    emu.shutdown().await;
+}
