@@ -11,7 +11,8 @@ use marketo_emulator::{Emulator, LatencyModel};
 use std::io::Write;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use tokio::time::Instant;
 
 const LIMIT: u32 = 100;
 const WINDOW: Duration = Duration::from_secs(20);

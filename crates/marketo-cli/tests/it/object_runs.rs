@@ -150,9 +150,12 @@ async fn custom_object_import_then_export_through_the_bulk_api() {
         "{rejects}"
     );
 
-    let since = (chrono::Utc::now() - chrono::TimeDelta::days(1))
-        .format("%Y-%m-%d")
-        .to_string();
+    let since = ({
+        use marketo_types::clock::Clock;
+        emu.state().clock.now()
+    } - chrono::TimeDelta::days(1))
+    .format("%Y-%m-%d")
+    .to_string();
     let out = run(
         &emu,
         d,
