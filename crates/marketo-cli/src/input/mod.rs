@@ -157,5 +157,18 @@ impl Iterator for Rows {
     }
 }
 
+/// Rows in a file (for the progress bar's total): its physical lines, less the header of a CSV; None for stdin.
+pub fn count_rows(path: &str, format: InputFormat) -> Option<u64> {
+    if path == "-" {
+        return None;
+    }
+    let n = lines::count_lines(std::fs::File::open(path).ok()?).ok()?;
+    Some(if format == InputFormat::Csv {
+        n.saturating_sub(1)
+    } else {
+        n
+    })
+}
+
 #[cfg(test)]
 mod tests;

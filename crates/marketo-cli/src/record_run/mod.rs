@@ -82,7 +82,7 @@ pub fn start(file: &str, key: RunKey, a: &RunArgs) -> anyhow::Result<Prepared> {
             .unwrap_or_else(|| rejects::default_path(file, format == InputFormat::Jsonl)),
         rows.header(),
     )?;
-    let total = crate::commands::leads::sync::count_lines(file, format);
+    let total = crate::input::count_rows(file, format);
     Ok(Prepared { run, rows, total })
 }
 

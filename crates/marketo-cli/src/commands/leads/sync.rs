@@ -123,19 +123,6 @@ fn settings(a: &SyncArgs) -> anyhow::Result<SyncSettings> {
     })
 }
 
-/// Rows in a file (for the progress bar's total): its physical lines, less the header of a CSV; None for stdin.
-pub(crate) fn count_lines(path: &str, format: InputFormat) -> Option<u64> {
-    if path == "-" {
-        return None;
-    }
-    let n = crate::input::lines::count_lines(std::fs::File::open(path).ok()?).ok()?;
-    Some(if format == InputFormat::Csv {
-        n.saturating_sub(1)
-    } else {
-        n
-    })
-}
-
 /// Run `mkto leads sync`.
 pub fn run(a: SyncArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut s = settings(&a)?;
@@ -153,7 +140,7 @@ pub fn run(a: SyncArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         s.in_flight = session.client.usage_snapshot().concurrency_limit as usize + 2;
         let result = async {
             let reporter = Reporter::new(
-                count_lines(&s.input, s.format),
+                crate::input::count_rows(&s.input, s.format),
                 Some(session.client.clone()),
                 ctx.quiet(),
             );
