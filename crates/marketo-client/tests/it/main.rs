@@ -3,6 +3,7 @@
 mod activities;
 mod assets;
 mod assets_folders;
+mod assets_programs;
 mod assets_snippets;
 mod auth;
 mod bulk_custom_objects;
