@@ -2,6 +2,7 @@
 
 mod activities;
 mod assets;
+mod assets_campaigns;
 mod assets_folders;
 mod assets_programs;
 mod assets_snippets;
