@@ -4,6 +4,7 @@ mod activities;
 mod assets;
 mod assets_campaigns;
 mod assets_folders;
+mod assets_lists;
 mod assets_programs;
 mod assets_snippets;
 mod auth;
