@@ -6,6 +6,8 @@ mod assets_campaigns;
 mod assets_folders;
 mod assets_lists;
 mod assets_programs;
+mod assets_segments;
+mod assets_snippet_calls;
 mod assets_snippets;
 mod auth;
 mod bulk_custom_objects;
