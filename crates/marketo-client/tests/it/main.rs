@@ -2,6 +2,12 @@
 
 mod activities;
 mod assets;
+mod assets_campaigns;
+mod assets_folders;
+mod assets_lists;
+mod assets_programs;
+mod assets_segments;
+mod assets_snippet_calls;
 mod assets_snippets;
 mod auth;
 mod bulk_custom_objects;

@@ -3,7 +3,51 @@
 use super::{folder_param, write, Assets};
 use crate::error::Error;
 use crate::operations::{ApiRequest, FirstResult, Results};
-use marketo_types::asset::{Folder, FolderId, Token, TokenSet};
+use marketo_types::asset::{Folder, FolderContent, FolderId, FolderKind, Token, TokenSet};
+
+/// What Get Folder by Name looks for ([`Assets::find_folders`]): a name, and optionally a kind, a root to
+/// look under and a workspace.
+///
+/// ```
+/// use marketo_client::endpoints::assets::FolderSearch;
+/// use marketo_types::asset::FolderId;
+/// let under_default = FolderSearch { root: Some(FolderId::folder(15)), ..FolderSearch::named("Webinars") };
+/// assert_eq!(under_default.name, "Webinars");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FolderSearch<'a> {
+    /// The exact name.
+    pub name: &'a str,
+    /// Only folders, or only programs.
+    pub kind: Option<FolderKind>,
+    /// Only under this folder.
+    pub root: Option<FolderId>,
+    /// Only in this workspace.
+    pub workspace: Option<&'a str>,
+}
+
+impl<'a> FolderSearch<'a> {
+    /// Every folder or program named `name`.
+    pub fn named(name: &'a str) -> Self {
+        FolderSearch {
+            name,
+            kind: None,
+            root: None,
+            workspace: None,
+        }
+    }
+}
+
+/// What Update Folder Metadata changes ([`Assets::update_folder`]); `None` leaves a part as it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FolderChanges<'a> {
+    /// A new name.
+    pub name: Option<&'a str>,
+    /// A new description.
+    pub description: Option<&'a str>,
+    /// Archive (`true`) or unarchive it.
+    pub is_archive: Option<bool>,
+}
 
 impl Assets<'_> {
     /// Get Folder by Id (`type` Folder or Program); `None` when there is none.
@@ -17,6 +61,48 @@ impl Assets<'_> {
     pub async fn folders_named(&self, name: &str) -> Result<Vec<Folder>, Error> {
         let req = ApiRequest::get("/rest/asset/v1/folder/byName.json").param("name", name);
         self.client.send(&Results::new(req)).await
+    }
+
+    /// Get Folder by Name with a kind, a root or a workspace: every match.
+    pub async fn find_folders(&self, search: &FolderSearch<'_>) -> Result<Vec<Folder>, Error> {
+        let mut req =
+            ApiRequest::get("/rest/asset/v1/folder/byName.json").param("name", search.name);
+        if let Some(k) = search.kind {
+            req = req.param("type", k.as_str());
+        }
+        if let Some(r) = search.root {
+            req = req.param("root", folder_param(r));
+        }
+        if let Some(w) = search.workspace {
+            req = req.param("workSpace", w);
+        }
+        self.client.send(&Results::new(req)).await
+    }
+
+    /// Update Folder Metadata: rename, describe, archive or unarchive a folder (or program); the folder as it
+    /// now is (709 for a system folder or a used name).
+    pub async fn update_folder(
+        &self,
+        id: FolderId,
+        changes: &FolderChanges<'_>,
+    ) -> Result<Folder, Error> {
+        let mut req = super::name_and_description(
+            write(format!("/rest/asset/v1/folder/{}.json", id.id)).param("type", id.kind.as_str()),
+            changes.name,
+            changes.description,
+        );
+        if let Some(a) = changes.is_archive {
+            req = req.param("isArchive", a.to_string());
+        }
+        self.client.send(&FirstResult::new(req)).await
+    }
+
+    /// Get Folder Contents: what a folder or program holds (its folders, programs, lists, campaigns...),
+    /// every page; empty when it holds nothing.
+    pub async fn folder_contents(&self, id: FolderId) -> Result<Vec<FolderContent>, Error> {
+        let req = ApiRequest::get(format!("/rest/asset/v1/folder/{}/content.json", id.id))
+            .param("type", id.kind.as_str());
+        self.all(req).await
     }
 
     /// Get Folders: `root` and what lies under it down to `max_depth` levels, every page.

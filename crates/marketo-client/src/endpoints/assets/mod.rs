@@ -1,25 +1,31 @@
-//! The Asset API's foundation (`/rest/asset/v1/...`): folders and My Tokens (`folders`), programs, channels
-//! and tag types (`programs`), static lists, smart campaigns and their smart lists (`lists`), segmentations
-//! (`segments`) and snippets (`snippets`). Get the handle with [`Client::assets`].
+//! The Asset API's foundation (`/rest/asset/v1/...`): folders and My Tokens (`folders`), programs
+//! (`programs`), channels and tag types (`channels`), static lists (`static_lists`), smart campaigns
+//! (`campaigns`), smart lists (`smart_lists`), segmentations (`segments`) and snippets (`snippets`). Get the
+//! handle with [`Client::assets`].
 //!
 //! Writes send their parameters in the query string of a `POST`, which Marketo reads as it reads a form body
 //! (the most used Python client does the same), except content, which goes in a form body; JSON-valued parameters (`folder`, `parent`) are sent as JSON.
 //! Browse calls are read page by page (`offset`/`maxReturn`, 200 a page) until a short page. A search that
 //! finds nothing answers `success:true` with a warning and no `result`: an empty `Vec` or `None` here.
 
+mod campaigns;
+mod channels;
 mod folders;
-mod lists;
 mod programs;
 mod segments;
+mod smart_lists;
 mod snippets;
+mod static_lists;
 
-pub use programs::NewProgram;
+pub use folders::{FolderChanges, FolderSearch};
+pub use programs::{NewProgram, ProgramChanges, ProgramFilter};
 pub use snippets::{NewSnippetContent, SectionType};
 
 use crate::client::Client;
 use crate::error::Error;
 use crate::operations::{ApiRequest, FirstResult, Results};
 use crate::transport::Method;
+use chrono::{DateTime, SecondsFormat, Utc};
 use marketo_types::asset::{FolderId, FolderKind, MAX_RETURN};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -70,6 +76,68 @@ impl VersionStatus {
             None => req,
         }
     }
+}
+
+/// What a browse of static lists, smart lists or smart campaigns keeps: those in one folder (or program),
+/// updated within a range. The default keeps everything.
+///
+/// ```
+/// use marketo_client::endpoints::assets::BrowseFilter;
+/// use marketo_types::asset::FolderId;
+/// let in_default = BrowseFilter { folder: Some(FolderId::folder(15)), ..BrowseFilter::default() };
+/// assert!(in_default.earliest_updated_at.is_none());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BrowseFilter {
+    /// Only the assets in this folder or program (`folder`).
+    pub folder: Option<FolderId>,
+    /// Only those updated at or after this time (`earliestUpdatedAt`).
+    pub earliest_updated_at: Option<DateTime<Utc>>,
+    /// Only those updated at or before this time (`latestUpdatedAt`).
+    pub latest_updated_at: Option<DateTime<Utc>>,
+}
+
+impl BrowseFilter {
+    fn apply(&self, mut req: ApiRequest) -> ApiRequest {
+        if let Some(f) = self.folder {
+            req = req.param("folder", folder_param(f));
+        }
+        updated_between(req, self.earliest_updated_at, self.latest_updated_at)
+    }
+}
+
+/// `earliestUpdatedAt` / `latestUpdatedAt` as ISO-8601 times, when given.
+fn updated_between(
+    mut req: ApiRequest,
+    earliest: Option<DateTime<Utc>>,
+    latest: Option<DateTime<Utc>>,
+) -> ApiRequest {
+    if let Some(t) = earliest {
+        req = req.param("earliestUpdatedAt", iso(t));
+    }
+    if let Some(t) = latest {
+        req = req.param("latestUpdatedAt", iso(t));
+    }
+    req
+}
+
+fn iso(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// `name` and `description` when given (the metadata updates).
+fn name_and_description(
+    mut req: ApiRequest,
+    name: Option<&str>,
+    description: Option<&str>,
+) -> ApiRequest {
+    if let Some(n) = name {
+        req = req.param("name", n);
+    }
+    if let Some(d) = description {
+        req = req.param("description", d);
+    }
+    req
 }
 
 #[derive(Deserialize)]
