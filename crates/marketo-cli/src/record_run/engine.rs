@@ -6,13 +6,27 @@ use crate::checkpoint::{Checkpoint, RunKey, Unsettled};
 use crate::input::{Row, Rows};
 use crate::progress::Reporter;
 use crate::rejects::{Original, Rejects};
+use crate::wire::{self, WireState};
 use anyhow::{bail, Context};
 use marketo_client::{Client, RecordOutcome};
 use marketo_types::limits::MAX_RECORDS_PER_CALL;
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use tokio::task::JoinSet;
+use std::time::Duration;
+use tokio::task::{Id, JoinError, JoinSet};
+
+/// How long, once no call is on the wire after Ctrl-C, tasks that just got their answer have to hand it over.
+const HAND_OVER: Duration = Duration::from_millis(200);
+
+type Answer = (Batch, Vec<RecordOutcome>);
+
+/// The batches in flight: their tasks, and each task's batch.
+#[derive(Default)]
+struct Flight {
+    tasks: JoinSet<Answer>,
+    seqs: HashMap<Id, u64>,
+}
 
 /// A batch on its way: its lines, its records as read (for the rejects file) and as sent.
 struct Batch {
@@ -153,12 +167,7 @@ impl Run {
     }
 
     /// Send `b`: its write-ahead record first, then the call.
-    fn begin(
-        &mut self,
-        tasks: &mut JoinSet<(Batch, Vec<RecordOutcome>)>,
-        send: &Sender,
-        mut b: Batch,
-    ) -> anyhow::Result<()> {
+    fn begin(&mut self, flight: &mut Flight, send: &Sender, mut b: Batch) -> anyhow::Result<()> {
         b.seq = self.cp.next_seq;
         self.cp.next_seq += 1;
         self.cp.unsettled.push(Unsettled {
@@ -171,8 +180,99 @@ impl Run {
         });
         self.save()?;
         let call = send(std::mem::take(&mut b.sent));
-        tasks.spawn(async move { (b, call.await) });
+        let seq = b.seq;
+        let handle = flight
+            .tasks
+            .spawn(wire::in_batch(seq, async move { (b, call.await) }));
+        flight.seqs.insert(handle.id(), seq);
         Ok(())
+    }
+
+    /// Record the next batch answered; after Ctrl-C, settle every batch in flight.
+    async fn join_one(
+        &mut self,
+        flight: &mut Flight,
+        r: &Reporter,
+        wire: &WireState,
+    ) -> anyhow::Result<()> {
+        let next = tokio::select! {
+            next = flight.tasks.join_next_with_id() => next,
+            () = crate::interrupt::wait() => return self.settle_interrupted(flight, r, wire).await,
+        };
+        match next {
+            None => Ok(()),
+            Some(next) => self.take(flight, next, r),
+        }
+    }
+
+    fn take(
+        &mut self,
+        flight: &mut Flight,
+        next: Result<(Id, Answer), JoinError>,
+        r: &Reporter,
+    ) -> anyhow::Result<()> {
+        match next {
+            Ok((id, (b, o))) => {
+                flight.seqs.remove(&id);
+                self.record(b, &o, r)
+            }
+            Err(e) => Err(e).context("a sync task"),
+        }
+    }
+
+    /// After Ctrl-C: record the calls that finish, then drop the batches that wait (at the closed wire, for the
+    /// rate window, or before a retry).
+    async fn settle_interrupted(
+        &mut self,
+        flight: &mut Flight,
+        r: &Reporter,
+        wire: &WireState,
+    ) -> anyhow::Result<()> {
+        self.stopped.get_or_insert_with(|| "interrupted".into());
+        loop {
+            tokio::select! {
+                biased;
+                next = flight.tasks.join_next_with_id() => match next {
+                    None => return self.save(),
+                    Some(next) => self.take(flight, next, r)?,
+                },
+                () = wire.idle() => break,
+            }
+        }
+        while let Ok(Some(next)) =
+            tokio::time::timeout(HAND_OVER, flight.tasks.join_next_with_id()).await
+        {
+            self.take(flight, next, r)?;
+        }
+        flight.tasks.abort_all();
+        while let Some(next) = flight.tasks.join_next_with_id().await {
+            if let Err(e) = &next {
+                if e.is_cancelled() {
+                    if let Some(seq) = flight.seqs.remove(&e.id()) {
+                        self.abandon(seq, wire.was_sent(seq));
+                    }
+                    continue;
+                }
+            }
+            self.take(flight, next, r)?;
+        }
+        self.save()
+    }
+
+    /// A batch dropped before its answer: pending; its write-ahead record stays if its request reached the
+    /// wire (a resume sends it again), and goes if it never did.
+    fn abandon(&mut self, seq: u64, sent: bool) {
+        let Some(at) = self.cp.unsettled.iter().position(|u| u.seq == seq) else {
+            return;
+        };
+        self.cp.counts.pending += self.cp.unsettled[at].lines.len() as u64;
+        if sent {
+            self.cp.unsettled[at]
+                .why
+                .get_or_insert_with(|| "interrupted before Marketo's answer came".into());
+        } else {
+            self.cp.unsettled.remove(at);
+        }
     }
 
     fn stopping(&self) -> bool {
@@ -188,10 +288,11 @@ impl Run {
         reporter: &Reporter,
         send: &Sender,
         prepare: &dyn Fn(Map<String, Value>) -> Result<Map<String, Value>, String>,
+        wire: &WireState,
     ) -> anyhow::Result<()> {
         let in_flight = client.usage_snapshot().concurrency_limit as usize + 2;
         reporter.set_done(self.cp.done.len());
-        let mut tasks: JoinSet<(Batch, Vec<RecordOutcome>)> = JoinSet::new();
+        let mut flight = Flight::default();
         let mut batch = Batch::empty();
         for row in rows {
             let row = row.with_context(|| format!("reading {}", self.file))?;
@@ -225,24 +326,22 @@ impl Run {
                 },
             }
             if batch.lines.len() == MAX_RECORDS_PER_CALL {
-                while tasks.len() >= in_flight {
-                    let (b, o) = tasks.join_next().await.context("a sync task")??;
-                    self.record(b, &o, reporter)?;
+                while flight.tasks.len() >= in_flight {
+                    self.join_one(&mut flight, reporter, wire).await?;
                 }
                 let full = std::mem::replace(&mut batch, Batch::empty());
-                self.begin(&mut tasks, send, full)?;
+                self.begin(&mut flight, send, full)?;
             }
         }
         if !batch.lines.is_empty() {
             if self.stopping() {
                 self.cp.counts.pending += batch.lines.len() as u64;
             } else {
-                self.begin(&mut tasks, send, batch)?;
+                self.begin(&mut flight, send, batch)?;
             }
         }
-        while let Some(next) = tasks.join_next().await {
-            let (b, o) = next.context("a sync task")?;
-            self.record(b, &o, reporter)?;
+        while !flight.tasks.is_empty() {
+            self.join_one(&mut flight, reporter, wire).await?;
         }
         Ok(())
     }

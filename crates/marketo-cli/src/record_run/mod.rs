@@ -120,7 +120,7 @@ impl Prepared {
             let reporter = Reporter::new(total, Some(client.clone()), ctx.quiet());
             let send = (w.sender)(client.clone());
             let result = run
-                .drive(rows, &client, &reporter, &send, &*w.prepare)
+                .drive(rows, &client, &reporter, &send, &*w.prepare, &session.wire)
                 .await;
             reporter.finish();
             let calls = client.usage_snapshot().calls_sent;

@@ -148,3 +148,74 @@ async fn a_second_ctrl_c_exits_at_once() {
     assert!(err.contains("interrupted again: exiting now"), "{err}");
     emu.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_c_during_a_companies_sync_keeps_a_checkpoint_that_resume_finishes() {
+    let emu = Emulator::builder().start().await.unwrap();
+    emu.add_fault(
+        serde_json::from_value::<FaultRule>(serde_json::json!(
+            {"method": "POST", "path": "/rest/v1/companies.json", "latency_ms": 300}
+        ))
+        .unwrap(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("externalCompanyId,company\n");
+    for i in 0..3000 {
+        text += &format!("co-{i},Company {i}\n");
+    }
+    std::fs::write(dir.path().join("co.csv"), text).unwrap();
+    let companies = |emu: &Emulator| {
+        emu.calls()
+            .iter()
+            .filter(|c| c.path == "/rest/v1/companies.json")
+            .count()
+    };
+    let args = [
+        "companies",
+        "sync",
+        "co.csv",
+        "--format",
+        "json",
+        "--concurrency",
+        "1",
+    ];
+    let child = mkto_at(&emu, dir.path(), &args).spawn().unwrap();
+    for _ in 0..1500 {
+        if companies(&emu) >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(companies(&emu) >= 2, "no sync call was answered");
+    interrupt(child.id());
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    let first = crate::support::json_summary(&out);
+    let done = first["created"].as_u64().unwrap();
+    assert!(
+        done < 3000 && first["pending"].as_u64().unwrap() == 3000 - done,
+        "{first}"
+    );
+    assert!(dir.path().join("co.state.json").exists());
+
+    let mut resume = args.to_vec();
+    resume.push("--resume");
+    let out = crate::support::output(mkto_at(&emu, dir.path(), &resume)).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = crate::support::json_summary(&out);
+    assert_eq!(
+        s["created"].as_u64().unwrap(),
+        3000,
+        "the checkpoint's counts go on: {s}"
+    );
+    assert_eq!(s["pending"], 0, "{s}");
+    assert_eq!(
+        companies(&emu),
+        10,
+        "ceil(3000/300) calls in all, none sent twice"
+    );
+    assert!(!dir.path().join("co.state.json").exists());
+    emu.shutdown().await;
+}
