@@ -7,6 +7,7 @@ mod auth;
 mod bulk_custom_objects;
 mod bulk_export;
 mod bulk_import;
+mod bulk_program_operations;
 mod campaign_operations;
 mod catalogue;
 mod companies;
