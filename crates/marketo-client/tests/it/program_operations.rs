@@ -329,3 +329,29 @@ async fn get_programs_by_lead_id_returns_each_membership_of_the_lead() {
     let none: Vec<_> = p.of_lead(ids[1]).try_collect().await.unwrap();
     assert!(none.is_empty());
 }
+
+#[tokio::test(start_paused = true)]
+async fn get_program_members_sends_more_than_300_filter_values_in_groups_of_300() {
+    let (emu, c, ids) = with_program(350).await;
+    let p = c.programs();
+    p.sync_status(SUMMIT, "Registered", &ids).await.unwrap();
+    let values: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let members: Vec<_> = p
+        .members(
+            SUMMIT,
+            &MemberFilter::Field("leadId".into(), values),
+            &["leadId"],
+        )
+        .try_collect()
+        .await
+        .unwrap();
+    let mut got: Vec<i64> = members
+        .iter()
+        .map(|m| m["leadId"].as_i64().unwrap())
+        .collect();
+    got.sort_unstable();
+    assert_eq!(got, ids, "every member once");
+    let calls = calls_to(&emu, &format!("/rest/v1/programs/{SUMMIT}/members.json"));
+    assert_eq!(calls.len(), 2, "300 values, then 50");
+    assert!(calls.iter().all(|c| c.code.is_none()), "no 1003");
+}

@@ -176,6 +176,10 @@ async fn get_import_program_member_failures_returns_each_failed_row_with_its_rea
         (&s["numOfLeadsProcessed"], &s["numOfRowsFailed"]),
         (&json!(1), &json!(1))
     );
+    assert_eq!(
+        s["message"],
+        "Import completed with errors, 1 records imported (1 members), 1 failed"
+    );
     let r = env.get(&format!("{IMPORT}/{id}/failures.json")).await;
     assert_eq!(r.status, 200);
     let mut lines = r.text.lines();
@@ -194,6 +198,10 @@ async fn get_import_program_member_warnings_returns_each_warned_row_with_its_rea
     assert_eq!(
         (&s["numOfLeadsProcessed"], &s["numOfRowsWithWarning"]),
         (&json!(1), &json!(1))
+    );
+    assert_eq!(
+        s["message"],
+        "Import succeeded, 1 records imported (1 members), 1 warning."
     );
     let r = env.get(&format!("{IMPORT}/{id}/warnings.json")).await;
     assert_eq!(r.status, 200);
