@@ -11,10 +11,10 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::operations::{ApiRequest, FirstResult, Results};
 use crate::paging;
-use futures::Stream;
+use futures::{Stream, StreamExt};
 use marketo_types::lead_database::programs::{LeadStatusResult, MemberResult, Membership};
 use marketo_types::lead_database::{FieldRecord, FieldStatus, FieldUpdate, NewField};
-use marketo_types::limits::{MAX_BATCH_SIZE, MAX_RECORDS_PER_CALL};
+use marketo_types::limits::{MAX_BATCH_SIZE, MAX_FILTER_VALUES, MAX_RECORDS_PER_CALL};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -163,41 +163,51 @@ impl<'a> Programs<'a> {
     }
 
     /// Get Program Members (`GET /rest/v1/programs/{id}/members.json`), every page. Empty `fields` asks for
-    /// the defaults (`acquiredBy`, `leadId`, `membershipDate`, `programId`, `reachedSuccess`).
+    /// the defaults (`acquiredBy`, `leadId`, `membershipDate`, `programId`, `reachedSuccess`). More than 300
+    /// filter values (Marketo's limit, 1003 past it) are read 300 at a time, one group after the other.
     pub fn members(
         &self,
         program_id: i64,
         filter: &MemberFilter,
         fields: &[&str],
     ) -> impl Stream<Item = Result<Map<String, Value>, Error>> + Send + 'static {
-        let mut params: Vec<(&'static str, String)> = match filter {
-            MemberFilter::Field(name, values) => {
-                vec![
-                    ("filterType", name.clone()),
-                    ("filterValues", values.join(",")),
-                ]
-            }
-            MemberFilter::UpdatedAt(start, end) => vec![
+        let groups: Vec<Vec<(&'static str, String)>> = match filter {
+            MemberFilter::Field(name, values) if values.len() > MAX_FILTER_VALUES => values
+                .chunks(MAX_FILTER_VALUES)
+                .map(|g| vec![("filterType", name.clone()), ("filterValues", g.join(","))])
+                .collect(),
+            MemberFilter::Field(name, values) => vec![vec![
+                ("filterType", name.clone()),
+                ("filterValues", values.join(",")),
+            ]],
+            MemberFilter::UpdatedAt(start, end) => vec![vec![
                 ("filterType", "updatedAt".to_owned()),
                 ("startAt", start.clone()),
                 ("endAt", end.clone()),
-            ],
+            ]],
         };
-        if !fields.is_empty() {
-            params.push(("fields", fields.join(",")));
-        }
+        let fields = (!fields.is_empty()).then(|| fields.join(","));
         let path = format!("/rest/v1/programs/{program_id}/members.json");
-        paging::objects(paging::records(self.client.inner.clone(), move |token| {
-            let mut r =
-                ApiRequest::get(path.clone()).param("batchSize", MAX_BATCH_SIZE.to_string());
-            for (k, v) in &params {
-                r = r.param(k, v.clone());
-            }
-            match token {
-                Some(t) => r.param("nextPageToken", t),
-                None => r,
-            }
-        }))
+        let inner = self.client.inner.clone();
+        futures::stream::iter(groups)
+            .map(move |mut params| {
+                if let Some(f) = &fields {
+                    params.push(("fields", f.clone()));
+                }
+                let path = path.clone();
+                paging::objects(paging::records(inner.clone(), move |token| {
+                    let mut r = ApiRequest::get(path.clone())
+                        .param("batchSize", MAX_BATCH_SIZE.to_string());
+                    for (k, v) in &params {
+                        r = r.param(k, v.clone());
+                    }
+                    match token {
+                        Some(t) => r.param("nextPageToken", t),
+                        None => r,
+                    }
+                }))
+            })
+            .flatten()
     }
 
     /// Get Leads by Program Id (`GET /rest/v1/leads/programs/{id}.json`), every page: each lead with its

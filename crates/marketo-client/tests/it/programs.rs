@@ -33,11 +33,11 @@ folder = "/Marketing Activities/Default/Summit"
 flow = ["Send Email"]
 "#;
 
-const SUMMIT: i64 = 1001;
-const WELCOME: i64 = 1001;
-const REMINDER: i64 = 1002;
+pub const SUMMIT: i64 = 1001;
+pub const WELCOME: i64 = 1001;
+pub const REMINDER: i64 = 1002;
 
-async fn with_program(n: usize) -> (Emulator, Client, Vec<i64>) {
+pub async fn with_program(n: usize) -> (Emulator, Client, Vec<i64>) {
     let emu = emulator_with_config(&format!("{SCHEMA}{SEED}"), |b| b).await;
     let c = client(&emu);
     let out = c

@@ -43,6 +43,7 @@ mod named_accounts;
 mod opportunities;
 mod pipeline;
 mod program_members;
+mod program_operations;
 mod quota_day;
 mod robustness;
 mod sales_persons;
