@@ -14,6 +14,8 @@ fn webinar(name: &str) -> NewProgram<'_> {
         kind: "Event with Webinar",
         channel: "Webinar",
         description: Some("from the client"),
+        tags: Vec::new(),
+        costs: Vec::new(),
     }
 }
 

@@ -39,6 +39,8 @@ async fn in_a_program(c: &Client, name: &str) -> FolderId {
             kind: "Default",
             channel: "Content",
             description: None,
+            tags: Vec::new(),
+            costs: Vec::new(),
         })
         .await
         .unwrap();

@@ -23,6 +23,8 @@ fn default_program(name: &str) -> NewProgram<'_> {
         kind: "Default",
         channel: "Content",
         description: None,
+        tags: Vec::new(),
+        costs: Vec::new(),
     }
 }
 

@@ -39,6 +39,8 @@ async fn program(c: &Client, name: &str, kind: &str, channel: &str) -> i64 {
             kind,
             channel,
             description: None,
+            tags: Vec::new(),
+            costs: Vec::new(),
         })
         .await
         .unwrap()

@@ -17,6 +17,8 @@ fn new<'a>(name: &'a str, kind: &'a str, channel: &'a str) -> NewProgram<'a> {
         kind,
         channel,
         description: Some("from the client"),
+        tags: Vec::new(),
+        costs: Vec::new(),
     }
 }
 
@@ -397,4 +399,25 @@ async fn get_tag_by_name_answers_its_allowed_values_and_none_when_missing() {
         "[program,event,webinar,nurture,email_batch]"
     );
     assert!(a.tag_type_named("Owner").await.unwrap().is_none());
+}
+
+#[tokio::test(start_paused = true)]
+async fn create_program_with_tags_and_costs_answers_them() {
+    let (_emu, c) = tagged().await;
+    let cost = Cost {
+        start_date: "2026-01-01".into(),
+        cost: 250.0,
+        note: Some("venue".into()),
+    };
+    let p = c
+        .assets()
+        .create_program(&NewProgram {
+            tags: vec![region("APAC")],
+            costs: vec![cost.clone()],
+            ..new("Tagged at birth", "Default", "Content")
+        })
+        .await
+        .unwrap();
+    assert_eq!(p.tags, Some(vec![region("APAC")]));
+    assert_eq!(p.costs, Some(vec![cost]));
 }

@@ -196,6 +196,8 @@ async fn smart_lists_of_a_campaign_and_an_email_program() {
             kind: "Email",
             channel: "Email Send",
             description: None,
+            tags: Vec::new(),
+            costs: Vec::new(),
         })
         .await
         .unwrap();

@@ -111,6 +111,8 @@ pub fn run(a: ProgramsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                     kind: &n.kind,
                     channel: &n.channel,
                     description: n.description.as_deref(),
+                    tags: Vec::new(),
+                    costs: Vec::new(),
                 };
                 c.assets()
                     .create_program(&new)

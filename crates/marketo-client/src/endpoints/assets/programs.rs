@@ -20,6 +20,10 @@ pub struct NewProgram<'a> {
     pub channel: &'a str,
     /// Its description.
     pub description: Option<&'a str>,
+    /// Its tags (one per tag type; required tag types must be given, else 709).
+    pub tags: Vec<Tag>,
+    /// Its period costs.
+    pub costs: Vec<Cost>,
 }
 
 /// What Update Program Metadata changes ([`Assets::update_program`]); `None` and empty leave a part as it is.
@@ -128,6 +132,12 @@ impl Assets<'_> {
             .param("channel", p.channel);
         if let Some(d) = p.description {
             req = req.param("description", d);
+        }
+        if !p.tags.is_empty() {
+            req = req.param("tags", json_param(&p.tags));
+        }
+        if !p.costs.is_empty() {
+            req = req.param("costs", json_param(&p.costs));
         }
         self.client.send(&FirstResult::new(req)).await
     }
