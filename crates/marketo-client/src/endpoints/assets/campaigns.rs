@@ -1,8 +1,8 @@
 //! Smart campaigns: get by id or name, browse, create, update, clone, delete, activate and deactivate.
 
-use super::{folder_param, name_and_description, write, Assets, BrowseFilter};
+use super::{write, Assets, BrowseFilter};
 use crate::error::Error;
-use crate::operations::{ApiRequest, FirstResult};
+use crate::operations::ApiRequest;
 use marketo_types::asset::{FolderId, SmartCampaign};
 
 impl Assets<'_> {
@@ -48,16 +48,13 @@ impl Assets<'_> {
         folder: FolderId,
         description: Option<&str>,
     ) -> Result<SmartCampaign, Error> {
-        let req = write("/rest/asset/v1/smartCampaigns.json".into())
-            .param("name", name)
-            .param("folder", folder_param(folder));
-        self.client
-            .send(&FirstResult::new(name_and_description(
-                req,
-                None,
-                description,
-            )))
-            .await
+        self.make_in(
+            "/rest/asset/v1/smartCampaigns.json".into(),
+            name,
+            folder,
+            description,
+        )
+        .await
     }
 
     /// Update Smart Campaign: a new name, description, or both; the campaign as it now is.
@@ -67,12 +64,12 @@ impl Assets<'_> {
         name: Option<&str>,
         description: Option<&str>,
     ) -> Result<SmartCampaign, Error> {
-        let req = name_and_description(
-            write(format!("/rest/asset/v1/smartCampaign/{id}.json")),
+        self.rename(
+            format!("/rest/asset/v1/smartCampaign/{id}.json"),
             name,
             description,
-        );
-        self.client.send(&FirstResult::new(req)).await
+        )
+        .await
     }
 
     /// Clone Smart Campaign into `folder` as `name`, with its smart list and flow.
@@ -83,16 +80,13 @@ impl Assets<'_> {
         folder: FolderId,
         description: Option<&str>,
     ) -> Result<SmartCampaign, Error> {
-        let req = write(format!("/rest/asset/v1/smartCampaign/{id}/clone.json"))
-            .param("name", name)
-            .param("folder", folder_param(folder));
-        self.client
-            .send(&FirstResult::new(name_and_description(
-                req,
-                None,
-                description,
-            )))
-            .await
+        self.make_in(
+            format!("/rest/asset/v1/smartCampaign/{id}/clone.json"),
+            name,
+            folder,
+            description,
+        )
+        .await
     }
 
     /// Delete Smart Campaign with its smart list (709 while an active trigger campaign).

@@ -175,6 +175,32 @@ impl Assets<'_> {
         Ok((!all.is_empty()).then(|| all.remove(0)))
     }
 
+    /// A write that makes a named asset in `folder` (create or clone at `path`): the asset made.
+    async fn make_in<T: DeserializeOwned + Send>(
+        &self,
+        path: String,
+        name: &str,
+        folder: FolderId,
+        description: Option<&str>,
+    ) -> Result<T, Error> {
+        let req = write(path)
+            .param("name", name)
+            .param("folder", folder_param(folder));
+        let req = name_and_description(req, None, description);
+        self.client.send(&FirstResult::new(req)).await
+    }
+
+    /// A metadata update at `path` (a new name, description, or both): the asset as it now is.
+    async fn rename<T: DeserializeOwned + Send>(
+        &self,
+        path: String,
+        name: Option<&str>,
+        description: Option<&str>,
+    ) -> Result<T, Error> {
+        let req = name_and_description(write(path), name, description);
+        self.client.send(&FirstResult::new(req)).await
+    }
+
     async fn id(&self, req: ApiRequest) -> Result<i64, Error> {
         Ok(self.client.send(&FirstResult::<IdOnly>::new(req)).await?.id)
     }

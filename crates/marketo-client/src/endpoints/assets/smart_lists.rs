@@ -1,9 +1,9 @@
 //! Smart lists: user-made ones (get by id or name, browse, clone, delete), and the smart lists of smart
 //! campaigns and Email programs.
 
-use super::{folder_param, name_and_description, write, Assets, BrowseFilter};
+use super::{write, Assets, BrowseFilter};
 use crate::error::Error;
-use crate::operations::{ApiRequest, FirstResult};
+use crate::operations::ApiRequest;
 use marketo_types::asset::{FolderId, SmartList};
 
 impl Assets<'_> {
@@ -39,16 +39,13 @@ impl Assets<'_> {
         folder: FolderId,
         description: Option<&str>,
     ) -> Result<SmartList, Error> {
-        let req = write(format!("/rest/asset/v1/smartList/{id}/clone.json"))
-            .param("name", name)
-            .param("folder", folder_param(folder));
-        self.client
-            .send(&FirstResult::new(name_and_description(
-                req,
-                None,
-                description,
-            )))
-            .await
+        self.make_in(
+            format!("/rest/asset/v1/smartList/{id}/clone.json"),
+            name,
+            folder,
+            description,
+        )
+        .await
     }
 
     /// Delete Smart List (709 for a smart campaign's own smart list).

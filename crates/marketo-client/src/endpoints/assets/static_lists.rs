@@ -1,9 +1,9 @@
 //! Static lists in the Asset API: the Lead Database's lists with their folders (members go through
 //! [`Client::lists`](crate::Client::lists)).
 
-use super::{folder_param, name_and_description, write, Assets, BrowseFilter};
+use super::{write, Assets, BrowseFilter};
 use crate::error::Error;
-use crate::operations::{ApiRequest, FirstResult};
+use crate::operations::ApiRequest;
 use marketo_types::asset::{FolderId, StaticList};
 
 impl Assets<'_> {
@@ -51,16 +51,13 @@ impl Assets<'_> {
         folder: FolderId,
         description: Option<&str>,
     ) -> Result<StaticList, Error> {
-        let req = write("/rest/asset/v1/staticLists.json".into())
-            .param("name", name)
-            .param("folder", folder_param(folder));
-        self.client
-            .send(&FirstResult::new(name_and_description(
-                req,
-                None,
-                description,
-            )))
-            .await
+        self.make_in(
+            "/rest/asset/v1/staticLists.json".into(),
+            name,
+            folder,
+            description,
+        )
+        .await
     }
 
     /// Update Static List Metadata: a new name, description, or both; the list as it now is.
@@ -70,12 +67,12 @@ impl Assets<'_> {
         name: Option<&str>,
         description: Option<&str>,
     ) -> Result<StaticList, Error> {
-        let req = name_and_description(
-            write(format!("/rest/asset/v1/staticList/{id}.json")),
+        self.rename(
+            format!("/rest/asset/v1/staticList/{id}.json"),
             name,
             description,
-        );
-        self.client.send(&FirstResult::new(req)).await
+        )
+        .await
     }
 
     /// Delete Static List (its memberships go with it; the leads stay).
