@@ -321,3 +321,60 @@ async fn snippets_get_content_and_approve() {
     let drafts = json_of(&emu, d, &["snippets", "list", "--status", "draft"]).await;
     assert_eq!(drafts, json!([]));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn programs_create_with_tags_and_costs() {
+    let emu = Emulator::builder().start().await.unwrap();
+    emu.seed(serde_json::json!({"tagTypes": [{
+        "tagType": "Region",
+        "applicableProgramTypes": "[program,event,webinar,nurture,email_batch]",
+        "required": false,
+        "allowableValues": "EMEA,APAC"
+    }]}))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let made = json_of(
+        &emu,
+        d,
+        &[
+            "programs",
+            "create",
+            "Tagged",
+            "--channel",
+            "Content",
+            "--folder",
+            "15",
+            "--tag",
+            "Region=APAC",
+            "--cost",
+            "2026-01-01=250",
+        ],
+    )
+    .await;
+    let id = made[0]["id"].as_i64().unwrap().to_string();
+    let got = json_of(&emu, d, &["programs", "get", &id]).await;
+    assert_eq!(
+        got[0]["tags"],
+        serde_json::json!([{"tagType": "Region", "tagValue": "APAC"}])
+    );
+    assert_eq!(got[0]["costs"][0]["cost"], 250.0);
+    let out = run(
+        &emu,
+        d,
+        &[
+            "programs",
+            "create",
+            "Bad",
+            "--channel",
+            "Content",
+            "--folder",
+            "15",
+            "--tag",
+            "Region",
+        ],
+    )
+    .await;
+    failed_with(&out, "--tag");
+    emu.shutdown().await;
+}

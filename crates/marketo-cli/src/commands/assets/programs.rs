@@ -5,6 +5,7 @@ use crate::global::Ctx;
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
 use marketo_client::endpoints::assets::NewProgram;
+use marketo_types::asset::{Cost, Tag};
 use std::process::ExitCode;
 
 /// Arguments of `mkto programs`.
@@ -48,6 +49,44 @@ struct CreateArgs {
     /// Its description.
     #[arg(long)]
     description: Option<String>,
+    /// A tag, `TYPE=VALUE` (repeatable; required tag types must be given).
+    #[arg(long = "tag", value_name = "TYPE=VALUE")]
+    tags: Vec<String>,
+    /// A period cost, `YYYY-MM-DD=AMOUNT` (repeatable).
+    #[arg(long = "cost", value_name = "DATE=AMOUNT")]
+    costs: Vec<String>,
+}
+
+/// `--tag TYPE=VALUE` as a tag.
+fn tag(arg: &str) -> anyhow::Result<Tag> {
+    match arg.split_once('=') {
+        Some((t, v)) if !t.trim().is_empty() && !v.trim().is_empty() => Ok(Tag {
+            tag_type: t.trim().to_owned(),
+            tag_value: v.trim().to_owned(),
+        }),
+        _ => bail!("--tag {arg:?}: expected TYPE=VALUE"),
+    }
+}
+
+/// `--cost YYYY-MM-DD=AMOUNT` as a period cost.
+fn cost(arg: &str) -> anyhow::Result<Cost> {
+    let parsed = arg.split_once('=').and_then(|(d, a)| {
+        let date = chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok()?;
+        let amount = a
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite() && *x >= 0.0)?;
+        Some((date, amount))
+    });
+    match parsed {
+        Some((date, amount)) => Ok(Cost {
+            start_date: date.format("%Y-%m-%d").to_string(),
+            cost: amount,
+            note: None,
+        }),
+        None => bail!("--cost {arg:?}: expected YYYY-MM-DD=AMOUNT (an amount of 0 or more)"),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +143,16 @@ pub fn run(a: ProgramsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
         Action::Create(n) => {
             let folder = n.folder.required()?;
+            let tags = n
+                .tags
+                .iter()
+                .map(|t| tag(t))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let costs = n
+                .costs
+                .iter()
+                .map(|c| cost(c))
+                .collect::<anyhow::Result<Vec<_>>>()?;
             let made = call(ctx, true, |c| async move {
                 let new = NewProgram {
                     name: &n.name,
@@ -111,8 +160,8 @@ pub fn run(a: ProgramsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                     kind: &n.kind,
                     channel: &n.channel,
                     description: n.description.as_deref(),
-                    tags: Vec::new(),
-                    costs: Vec::new(),
+                    tags,
+                    costs,
                 };
                 c.assets()
                     .create_program(&new)
@@ -167,4 +216,24 @@ fn delete(d: &DeleteArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     })?;
     done(ctx, gone, "deleted", "program")?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tags_and_costs_are_read_or_refused_with_the_flag() {
+        let t = super::tag("Region=EMEA").unwrap();
+        assert_eq!(
+            (t.tag_type.as_str(), t.tag_value.as_str()),
+            ("Region", "EMEA")
+        );
+        assert!(super::tag("Region")
+            .unwrap_err()
+            .to_string()
+            .contains("--tag"));
+        let c = super::cost("2026-01-01=250.5").unwrap();
+        assert_eq!((c.start_date.as_str(), c.cost), ("2026-01-01", 250.5));
+        assert!(super::cost("January=5").is_err());
+        assert!(super::cost("2026-01-01=-3").is_err());
+    }
 }
