@@ -1,12 +1,13 @@
 //! Seeding assets as a Marketo user creates them in the UI: folders, programs (with their My Tokens),
-//! channels and tag types. A seed goes through the same rules as the API (710, 711, 709), so a seed that
+//! channels and tag types, smart lists, smart campaigns, segmentations and snippets. A seed goes through the same rules as the API (710, 711, 709), so a seed that
 //! could not be made in Marketo fails. Folders are named by path (`/Marketing Activities/Default/Webinars`)
 //! or by `{"id":..,"type":..}`.
 
 use super::campaigns::{self, NewCampaign};
 use super::programs::{self, NewProgram};
+use super::snippet_content::{self, NewContent};
 use super::tree::Tree;
-use super::{catalog, folders, smart_lists, tokens};
+use super::{catalog, folders, smart_lists, snippets, tokens};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use marketo_types::asset::{Channel, Cost, FolderId, Tag, TagType, Token};
@@ -38,6 +39,35 @@ pub struct AssetSeed {
     /// Segmentations and their segments.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub segmentations: Vec<super::segments::SegmentationSeed>,
+    /// Snippets, with their content, approved or left as drafts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub snippets: Vec<SnippetSeed>,
+}
+
+/// One snippet to create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SnippetSeed {
+    /// Its name.
+    pub name: String,
+    /// Its folder (Design Studio's Snippets folder or one under it) or program.
+    pub folder: Place,
+    /// Its description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Its HTML section.
+    #[serde(default)]
+    pub html: Option<String>,
+    /// Its Text section.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Approve it once its content is in (default: approved, as a snippet in use is).
+    #[serde(default = "yes")]
+    pub approved: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// One smart list to create.
@@ -88,6 +118,7 @@ impl AssetSeed {
             && self.smart_lists.is_empty()
             && self.smart_campaigns.is_empty()
             && self.segmentations.is_empty()
+            && self.snippets.is_empty()
     }
 }
 
@@ -164,6 +195,9 @@ pub struct AssetSeedReport {
     /// The ids of the seeded smart campaigns, in input order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub smart_campaigns: Vec<i64>,
+    /// The ids of the seeded snippets, in input order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snippets: Vec<i64>,
 }
 
 fn resolve(store: &Store, place: &Place) -> Result<FolderId, ApiError> {
@@ -250,6 +284,20 @@ pub fn apply(
         report
             .smart_campaigns
             .push(campaigns::create(store, new, now)?.id);
+    }
+    for n in &seed.snippets {
+        let folder = resolve(store, &n.folder)?;
+        let id = snippets::create(store, &n.name, folder, n.description.as_deref(), now)?.id;
+        if let Some(html) = &n.html {
+            snippet_content::set(store, id, NewContent::Html(html), now)?;
+        }
+        if let Some(text) = &n.text {
+            snippet_content::set(store, id, NewContent::Text(text), now)?;
+        }
+        if n.approved {
+            snippets::approve(store, id, now)?;
+        }
+        report.snippets.push(id);
     }
     Ok(report)
 }

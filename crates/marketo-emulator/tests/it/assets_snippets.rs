@@ -590,3 +590,31 @@ async fn deleting_a_program_deletes_its_snippets() {
     );
     assert_no_assets(&env.get(&path(id, "")).await);
 }
+
+#[tokio::test]
+async fn seeded_snippets_have_their_content_approved_or_as_drafts() {
+    let env = start_with_toml(
+        r#"
+[[seed.snippets]]
+name = "Footer"
+folder = "/Design Studio/Default/Snippets"
+html = "<p>Unsubscribe</p>"
+text = "Unsubscribe"
+
+[[seed.snippets]]
+name = "Banner"
+folder = {id = 22, type = "Folder"}
+html = "<b>Soon</b>"
+approved = false
+"#,
+    )
+    .await;
+    let all = assert_asset_ok(&get_query(&env, "/rest/asset/v1/snippets.json", &[]).await);
+    let by_name = |n: &str| all.iter().find(|s| s["name"] == n).unwrap().clone();
+    assert_eq!(by_name("Footer")["status"], "approved");
+    assert_eq!(by_name("Banner")["status"], "draft");
+    let footer = by_name("Footer")["id"].as_i64().unwrap();
+    let sections = content(&env, footer, "approved").await;
+    assert_eq!(sections[0]["content"], "<p>Unsubscribe</p>", "{sections:?}");
+    assert_eq!(sections[1]["content"], "Unsubscribe", "{sections:?}");
+}
