@@ -57,6 +57,20 @@ pub fn now() -> DateTime<Utc> {
         .map_or(t, |s| s + TimeDelta::seconds(1))
 }
 
+/// `--fields` as given (comma-separated, so cells may carry spaces or be empty): the field names, or an
+/// error when none is left.
+pub fn field_list(given: &[String]) -> anyhow::Result<Vec<String>> {
+    let fields: Vec<String> = given
+        .iter()
+        .map(|f| f.trim().to_owned())
+        .filter(|f| !f.is_empty())
+        .collect();
+    if fields.is_empty() {
+        bail!("--fields: give at least one field name (e.g. --fields id,email)");
+    }
+    Ok(fields)
+}
+
 /// The filter flags of an export command, as given.
 #[derive(Debug, Default)]
 pub struct FilterFlags<'a> {

@@ -45,7 +45,9 @@ pub async fn with_program(n: usize) -> (Emulator, Client, Vec<i64>) {
         .sync(leads("p", n), SyncOptions::default())
         .await
         .unwrap();
-    let ids = out.iter().map(|o| o.id().unwrap()).collect();
+    // In id order: past 300 leads the batches run at once, so the server numbers them in arrival order.
+    let mut ids: Vec<i64> = out.iter().map(|o| o.id().unwrap()).collect();
+    ids.sort_unstable();
     (emu, c, ids)
 }
 

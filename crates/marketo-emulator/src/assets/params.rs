@@ -81,6 +81,25 @@ pub fn folder(call: &Call, name: &str, needed: bool) -> Result<Option<FolderId>,
     }
 }
 
+/// The `folder` a create or clone puts its asset in: 1002 when absent.
+pub fn target_folder(call: &Call) -> Result<FolderId, Failure> {
+    folder(call, "folder", true)?.ok_or_else(|| Failure::code(1002, &["folder"]))
+}
+
+/// What a create or clone is given: `name` (1002 when absent), `folder` (1002 when absent), `description`.
+pub fn placed(call: &Call) -> Result<(&str, FolderId, Option<&str>), Failure> {
+    Ok((
+        required(call, "name")?,
+        target_folder(call)?,
+        text(call, "description"),
+    ))
+}
+
+/// A metadata update's new `name`: absent or blank leaves the name as it is.
+pub fn new_name(call: &Call) -> Option<&str> {
+    text(call, "name").filter(|n| !n.trim().is_empty())
+}
+
 /// `Folder` or `Program` from a `type`/`folderType` parameter; absent is `default` (or 1002 when `None`).
 pub fn folder_kind(
     call: &Call,

@@ -55,15 +55,7 @@ fn filter(a: &ExportArgs) -> anyhow::Result<ExportFilter> {
 
 /// Run `mkto leads export`.
 pub fn run(a: ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let fields: Vec<String> = a
-        .fields
-        .iter()
-        .map(|f| f.trim().to_owned())
-        .filter(|f| !f.is_empty())
-        .collect();
-    if fields.is_empty() {
-        bail!("--fields: at least one field");
-    }
+    let fields = export_run::field_list(&a.fields)?;
     if a.until.is_some() && a.created_since.is_none() && a.updated_since.is_none() {
         bail!("--until goes with --created-since or --updated-since");
     }

@@ -10,7 +10,9 @@ use crate::rejects::{self, Original, Rejects};
 use crate::session::Session;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use marketo_client::endpoints::{BulkOptions, ImportFormat, ImportReport, ImportSettings};
+use marketo_client::endpoints::{
+    BulkOptions, ImportFormat, ImportReport, ImportSettings, ImportTarget,
+};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -70,33 +72,57 @@ pub struct ImportRun {
     pub list: Option<String>,
 }
 
+impl ImportRun {
+    /// An import of `file` into `target` (checked to be a readable file; its format from `file_format`, else
+    /// its extension), with its rejects beside it unless `rejects` says where, for `leads import`,
+    /// `objects TYPE import` and `members import`.
+    pub fn for_file(
+        file: &Path,
+        target: ImportTarget,
+        file_format: Option<FileFormat>,
+        rejects: Option<&Path>,
+        run: &crate::commands::bulk_args::BulkRunArgs,
+        ctx: &Ctx,
+    ) -> anyhow::Result<ImportRun> {
+        crate::input::check_input(file)?;
+        let format = match file_format {
+            Some(FileFormat::Csv) => ImportFormat::Csv,
+            Some(FileFormat::Tsv) => ImportFormat::Tsv,
+            Some(FileFormat::Ssv) => ImportFormat::Ssv,
+            None => ImportFormat::from_path(file).unwrap_or_default(),
+        };
+        Ok(ImportRun {
+            file: file.to_path_buf(),
+            settings: ImportSettings {
+                target,
+                format,
+                ..ImportSettings::default()
+            },
+            rejects: rejects.map_or_else(
+                || rejects::default_path(&file.to_string_lossy(), false),
+                Path::to_path_buf,
+            ),
+            list: None,
+            poll: run.poll_delay()?,
+            format: ctx.format(),
+            quiet: ctx.quiet(),
+        })
+    }
+}
+
 fn settings(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ImportRun> {
-    crate::input::check_input(&a.file)?;
-    let format = match a.file_format {
-        Some(FileFormat::Csv) => ImportFormat::Csv,
-        Some(FileFormat::Tsv) => ImportFormat::Tsv,
-        Some(FileFormat::Ssv) => ImportFormat::Ssv,
-        None => ImportFormat::from_path(&a.file).unwrap_or_default(),
-    };
-    let name = a.file.to_string_lossy();
-    Ok(ImportRun {
-        file: a.file.clone(),
-        settings: ImportSettings {
-            format,
-            lookup_field: Some(a.lookup_field.clone()),
-            list_id: None,
-            partition_name: a.partition.clone(),
-            ..ImportSettings::default()
-        },
-        rejects: a
-            .rejects
-            .clone()
-            .unwrap_or_else(|| rejects::default_path(&name, false)),
-        list: a.list.clone(),
-        poll: a.run.poll_delay()?,
-        format: ctx.format(),
-        quiet: ctx.quiet(),
-    })
+    let mut r = ImportRun::for_file(
+        &a.file,
+        ImportTarget::Leads,
+        a.file_format,
+        a.rejects.as_deref(),
+        &a.run,
+        ctx,
+    )?;
+    r.settings.lookup_field = Some(a.lookup_field.clone());
+    r.settings.partition_name = a.partition.clone();
+    r.list = a.list.clone();
+    Ok(r)
 }
 
 /// Run `mkto leads import`.

@@ -5,12 +5,9 @@
 use crate::commands::leads::import::{self as lead_import, FileFormat, ImportRun};
 use crate::export_run::{self, ExportRun};
 use crate::global::Ctx;
-use crate::rejects;
 use anyhow::bail;
 use clap::Args;
-use marketo_client::endpoints::{
-    ExportFilter, ExportKind, ExportRequest, ImportFormat, ImportSettings, ImportTarget,
-};
+use marketo_client::endpoints::{ExportFilter, ExportKind, ExportRequest, ImportTarget};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,36 +56,21 @@ pub struct ExportArgs {
 
 /// Run `mkto members import`.
 pub fn import(a: ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    crate::input::check_input(&a.file)?;
     if a.status.trim().is_empty() {
         bail!("--status: the status every imported member gets");
     }
-    let format = match a.file_format {
-        Some(FileFormat::Csv) => ImportFormat::Csv,
-        Some(FileFormat::Tsv) => ImportFormat::Tsv,
-        Some(FileFormat::Ssv) => ImportFormat::Ssv,
-        None => ImportFormat::from_path(&a.file).unwrap_or_default(),
+    let target = ImportTarget::ProgramMembers {
+        program_id: a.program,
+        status: a.status.clone(),
     };
-    let name = a.file.to_string_lossy();
-    let run = ImportRun {
-        file: a.file.clone(),
-        settings: ImportSettings {
-            target: ImportTarget::ProgramMembers {
-                program_id: a.program,
-                status: a.status.clone(),
-            },
-            format,
-            ..ImportSettings::default()
-        },
-        rejects: a
-            .rejects
-            .clone()
-            .unwrap_or_else(|| rejects::default_path(&name, false)),
-        list: None,
-        poll: a.run.poll_delay()?,
-        format: ctx.format(),
-        quiet: ctx.quiet(),
-    };
+    let run = ImportRun::for_file(
+        &a.file,
+        target,
+        a.file_format,
+        a.rejects.as_deref(),
+        &a.run,
+        ctx,
+    )?;
     lead_import::execute(run, ctx)
 }
 
@@ -97,15 +79,7 @@ pub fn export(a: ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.programs.len() > 10 {
         bail!("at most 10 programs an export ({} given)", a.programs.len());
     }
-    let fields: Vec<String> = a
-        .fields
-        .iter()
-        .map(|f| f.trim().to_owned())
-        .filter(|f| !f.is_empty())
-        .collect();
-    if fields.is_empty() {
-        bail!("--fields: at least one field");
-    }
+    let fields = export_run::field_list(&a.fields)?;
     let filter = match a.programs.as_slice() {
         [one] => ExportFilter::ProgramId(*one),
         many => ExportFilter::ProgramIds(many.to_vec()),

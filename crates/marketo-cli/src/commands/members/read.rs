@@ -7,7 +7,6 @@ use anyhow::{bail, Context};
 use clap::Args;
 use futures::StreamExt;
 use marketo_client::endpoints::MemberFilter;
-use marketo_client::RecordOutcome;
 use std::process::ExitCode;
 
 /// Arguments of `mkto members get`.
@@ -144,29 +143,7 @@ pub fn delete(a: DeleteArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         session.close().await;
         let results =
             out.with_context(|| format!("Delete Program Members of program {}", a.program))?;
-        let mut outcomes: Vec<RecordOutcome> = ids
-            .iter()
-            .map(|_| RecordOutcome::Skipped {
-                id: None,
-                guid: None,
-                reasons: Vec::new(),
-            })
-            .collect();
-        for r in &results {
-            if let Some(slot) = outcomes.get_mut(r.seq) {
-                *slot = match r.status.as_str() {
-                    "skipped" => RecordOutcome::Skipped {
-                        id: r.lead_id,
-                        guid: None,
-                        reasons: r.reasons.clone(),
-                    },
-                    _ => RecordOutcome::Deleted {
-                        id: r.lead_id,
-                        guid: None,
-                    },
-                };
-            }
-        }
+        let outcomes = super::sync::outcomes(ids.len(), &results);
         crate::outcome_report::report_keys(ctx, &keys, &outcomes, "member")
     })
 }

@@ -42,30 +42,48 @@ fn lead_of(fields: Map<String, Value>) -> Result<Map<String, Value>, String> {
     }
 }
 
-/// A member result as a record outcome.
-fn outcome(r: &MemberResult) -> RecordOutcome {
-    match r.status.as_str() {
-        "created" => RecordOutcome::Created {
-            id: r.lead_id,
+/// One outcome per lead of a call from its member results (matched by `seq`; a lead with none is skipped).
+pub(super) fn outcomes(n: usize, results: &[MemberResult]) -> Vec<RecordOutcome> {
+    let mut out: Vec<RecordOutcome> = (0..n)
+        .map(|_| RecordOutcome::Skipped {
+            id: None,
             guid: None,
-        },
-        "skipped" => RecordOutcome::Skipped {
-            id: r.lead_id,
-            guid: None,
-            reasons: r.reasons.clone(),
-        },
-        _ => RecordOutcome::Updated {
-            id: r.lead_id,
-            guid: None,
-        },
+            reasons: Vec::new(),
+        })
+        .collect();
+    for r in results {
+        if let Some(slot) = out.get_mut(r.seq) {
+            *slot = match r.status.as_str() {
+                "created" => RecordOutcome::Created {
+                    id: r.lead_id,
+                    guid: None,
+                },
+                "deleted" => RecordOutcome::Deleted {
+                    id: r.lead_id,
+                    guid: None,
+                },
+                "skipped" => RecordOutcome::Skipped {
+                    id: r.lead_id,
+                    guid: None,
+                    reasons: r.reasons.clone(),
+                },
+                _ => RecordOutcome::Updated {
+                    id: r.lead_id,
+                    guid: None,
+                },
+            };
+        }
     }
+    out
 }
 
 /// The statuses of `program`'s channel, or an error naming the program.
 async fn statuses(client: &Client, program: i64) -> anyhow::Result<Vec<String>> {
     let assets = client.assets();
     let Some(p) = assets.program(program).await.context("Get Program by Id")? else {
-        bail!("program {program} not found");
+        bail!(
+            "program {program} not found (`mkto programs list` lists the programs and their ids)"
+        );
     };
     let channels = assets.channels().await.context("Get Channels")?;
     Ok(channels
@@ -87,22 +105,7 @@ async fn send(
         .filter_map(|r| r.get("leadId").and_then(Value::as_i64))
         .collect();
     match client.programs().sync_status(program, &status, &ids).await {
-        Ok(results) => {
-            let mut out: Vec<RecordOutcome> = ids
-                .iter()
-                .map(|_| RecordOutcome::Skipped {
-                    id: None,
-                    guid: None,
-                    reasons: Vec::new(),
-                })
-                .collect();
-            for r in &results {
-                if let Some(slot) = out.get_mut(r.seq) {
-                    *slot = outcome(r);
-                }
-            }
-            out
-        }
+        Ok(results) => outcomes(ids.len(), &results),
         Err(e) => ids
             .iter()
             .map(|_| RecordOutcome::Failed { error: e.clone() })

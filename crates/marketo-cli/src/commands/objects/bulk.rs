@@ -7,12 +7,9 @@ use crate::commands::leads::import::{self as lead_import, FileFormat, ImportRun}
 use crate::export_run::{self, ExportRun, FilterFlags};
 use crate::global::Ctx;
 use crate::object_kind::AnyKind;
-use crate::rejects;
 use anyhow::bail;
 use clap::{ArgGroup, Args};
-use marketo_client::endpoints::{
-    ExportKind, ExportRequest, ImportFormat, ImportSettings, ImportTarget,
-};
+use marketo_client::endpoints::{ExportKind, ExportRequest, ImportTarget};
 use marketo_client::operations::ObjectKind;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,45 +71,21 @@ fn custom_name(kind: &AnyKind, verb: &str) -> anyhow::Result<String> {
 /// Run `mkto objects TYPE import`.
 pub fn import(kind: AnyKind, a: ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let name = custom_name(&kind, "import")?;
-    crate::input::check_input(&a.file)?;
-    let format = match a.file_format {
-        Some(FileFormat::Csv) => ImportFormat::Csv,
-        Some(FileFormat::Tsv) => ImportFormat::Tsv,
-        Some(FileFormat::Ssv) => ImportFormat::Ssv,
-        None => ImportFormat::from_path(&a.file).unwrap_or_default(),
-    };
-    let file_name = a.file.to_string_lossy();
-    let run = ImportRun {
-        file: a.file.clone(),
-        settings: ImportSettings {
-            target: ImportTarget::CustomObject(name),
-            format,
-            ..ImportSettings::default()
-        },
-        rejects: a
-            .rejects
-            .clone()
-            .unwrap_or_else(|| rejects::default_path(&file_name, false)),
-        list: None,
-        poll: a.run.poll_delay()?,
-        format: ctx.format(),
-        quiet: ctx.quiet(),
-    };
+    let run = ImportRun::for_file(
+        &a.file,
+        ImportTarget::CustomObject(name),
+        a.file_format,
+        a.rejects.as_deref(),
+        &a.run,
+        ctx,
+    )?;
     lead_import::execute(run, ctx)
 }
 
 /// Run `mkto objects TYPE export`.
 pub fn export(kind: AnyKind, a: ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let name = custom_name(&kind, "export")?;
-    let fields: Vec<String> = a
-        .fields
-        .iter()
-        .map(|f| f.trim().to_owned())
-        .filter(|f| !f.is_empty())
-        .collect();
-    if fields.is_empty() {
-        bail!("--fields: at least one field");
-    }
+    let fields = export_run::field_list(&a.fields)?;
     if a.until.is_some() && a.updated_since.is_none() {
         bail!("--until goes with --updated-since");
     }

@@ -105,7 +105,7 @@ fn create(state: &AppState, call: Call) -> Result<Reply, Failure> {
 fn update(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let id = target(&call)?;
     let changes = Changes {
-        name: params::text(&call, "name").filter(|n| !n.trim().is_empty()),
+        name: params::new_name(&call),
         description: params::text(&call, "description"),
         is_archive: params::boolean(&call, "isArchive")?,
     };

@@ -116,8 +116,7 @@ fn costs(call: &Call) -> Result<Vec<Cost>, Failure> {
 fn create(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let new = NewProgram {
         name: params::required(&call, "name")?.to_owned(),
-        folder: params::folder(&call, "folder", true)?
-            .ok_or_else(|| Failure::code(1002, &["folder"]))?,
+        folder: params::target_folder(&call)?,
         kind: params::required(&call, "type")?.to_owned(),
         channel: params::required(&call, "channel")?.to_owned(),
         description: params::text(&call, "description").map(str::to_owned),
@@ -165,10 +164,8 @@ fn unapprove(state: &AppState, call: Call) -> Result<Reply, Failure> {
 /// `POST /rest/asset/v1/program/{id}/clone.json` with `name`, `folder`, `description`. (719 "Lock wait
 /// timeout" comes from a fault rule: the documents give it no cause the emulator could reproduce.)
 fn clone(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let name = params::required(&call, "name")?;
-    let folder =
-        params::folder(&call, "folder", true)?.ok_or_else(|| Failure::code(1002, &["folder"]))?;
-    let description = params::text(&call, "description").map(str::to_owned);
+    let (name, folder, description) = params::placed(&call)?;
+    let description = description.map(str::to_owned);
     let made = programs::clone(
         state.model.store(),
         call.path.int("id"),

@@ -92,10 +92,11 @@ fn browse(state: &AppState, call: Call) -> Result<Reply, Failure> {
 
 /// `POST /rest/asset/v1/smartCampaigns.json` with `name`, `folder`, `description`.
 fn create(state: &AppState, call: Call) -> Result<Reply, Failure> {
+    let (name, folder, description) = params::placed(&call)?;
     let new = NewCampaign {
-        name: params::required(&call, "name")?.to_owned(),
-        folder: params::folder(&call, "folder", true)?,
-        description: params::text(&call, "description").map(str::to_owned),
+        name: name.to_owned(),
+        folder: Some(folder),
+        description: description.map(str::to_owned),
         ..NewCampaign::default()
     };
     let made = campaigns::create(state.model.store(), new, call.now)?;
@@ -107,7 +108,7 @@ fn update(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let done = campaigns::update(
         state.model.store(),
         call.path.int("id"),
-        params::text(&call, "name").filter(|n| !n.trim().is_empty()),
+        params::new_name(&call),
         params::text(&call, "description"),
         call.now,
     )?;
@@ -116,15 +117,13 @@ fn update(state: &AppState, call: Call) -> Result<Reply, Failure> {
 
 /// `POST /rest/asset/v1/smartCampaign/{id}/clone.json` with `name`, `folder`, `description`.
 fn clone(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let name = params::required(&call, "name")?;
-    let folder =
-        params::folder(&call, "folder", true)?.ok_or_else(|| Failure::code(1002, &["folder"]))?;
+    let (name, folder, description) = params::placed(&call)?;
     let made = campaigns::clone(
         state.model.store(),
         call.path.int("id"),
         name,
         folder,
-        params::text(&call, "description"),
+        description,
         call.now,
     )?;
     Ok(reply::found(&call, vec![made]))

@@ -84,15 +84,13 @@ fn browse(state: &AppState, call: Call) -> Result<Reply, Failure> {
 
 /// `POST /rest/asset/v1/smartList/{id}/clone.json` with `name`, `folder`, `description`.
 fn clone(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let name = params::required(&call, "name")?;
-    let folder =
-        params::folder(&call, "folder", true)?.ok_or_else(|| Failure::code(1002, &["folder"]))?;
+    let (name, folder, description) = params::placed(&call)?;
     let made = smart_lists::clone(
         state.model.store(),
         call.path.int("id"),
         name,
         folder,
-        params::text(&call, "description"),
+        description,
         call.now,
     )?;
     Ok(reply::found(&call, vec![made]))

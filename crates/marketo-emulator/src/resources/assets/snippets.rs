@@ -92,16 +92,8 @@ fn browse(state: &AppState, call: Call) -> Result<Reply, Failure> {
 
 /// `POST /rest/asset/v1/snippets.json` with `name`, `folder`, `description`.
 fn create(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let name = params::required(&call, "name")?;
-    let folder =
-        params::folder(&call, "folder", true)?.ok_or_else(|| Failure::code(1002, &["folder"]))?;
-    let made = snippets::create(
-        state.model.store(),
-        name,
-        folder,
-        params::text(&call, "description"),
-        call.now,
-    )?;
+    let (name, folder, description) = params::placed(&call)?;
+    let made = snippets::create(state.model.store(), name, folder, description, call.now)?;
     Ok(reply::found(&call, vec![made]))
 }
 
@@ -110,7 +102,7 @@ fn update(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let done = snippets::update(
         state.model.store(),
         call.path.int("id"),
-        params::text(&call, "name").filter(|n| !n.trim().is_empty()),
+        params::new_name(&call),
         params::text(&call, "description"),
         call.now,
     )?;
@@ -196,15 +188,13 @@ fn discard(state: &AppState, call: Call) -> Result<Reply, Failure> {
 
 /// `POST /rest/asset/v1/snippet/{id}/clone.json` with `name`, `folder`, `description`.
 fn clone(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let name = params::required(&call, "name")?;
-    let folder =
-        params::folder(&call, "folder", true)?.ok_or_else(|| Failure::code(1002, &["folder"]))?;
+    let (name, folder, description) = params::placed(&call)?;
     let made = snippets::clone(
         state.model.store(),
         call.path.int("id"),
         name,
         folder,
-        params::text(&call, "description"),
+        description,
         call.now,
     )?;
     Ok(reply::found(&call, vec![made]))

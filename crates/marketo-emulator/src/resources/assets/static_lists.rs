@@ -76,16 +76,8 @@ fn browse(state: &AppState, call: Call) -> Result<Reply, Failure> {
 
 /// `POST /rest/asset/v1/staticLists.json` with `name`, `folder`, `description`.
 fn create(state: &AppState, call: Call) -> Result<Reply, Failure> {
-    let name = params::required(&call, "name")?;
-    let folder =
-        params::folder(&call, "folder", true)?.ok_or_else(|| Failure::code(1002, &["folder"]))?;
-    let made = static_lists::create(
-        state.model.store(),
-        name,
-        folder,
-        params::text(&call, "description"),
-        call.now,
-    )?;
+    let (name, folder, description) = params::placed(&call)?;
+    let made = static_lists::create(state.model.store(), name, folder, description, call.now)?;
     Ok(reply::found(&call, vec![made]))
 }
 
@@ -94,7 +86,7 @@ fn update(state: &AppState, call: Call) -> Result<Reply, Failure> {
     let done = static_lists::update(
         state.model.store(),
         call.path.int("id"),
-        params::text(&call, "name").filter(|n| !n.trim().is_empty()),
+        params::new_name(&call),
         params::text(&call, "description"),
         call.now,
     )?;
